@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+// HMAC settings of a workflow's incoming-webhook trigger. One entry per signature scheme in a
+// discriminated union: adding a scheme means a union entry, its module in ./schemes and tests.
+
+export const ZHmacAlgorithm = z.enum(["sha256", "sha384", "sha512", "sha1", "ripemd128", "ripemd160"]);
+export type THmacAlgorithm = z.infer<typeof ZHmacAlgorithm>;
+
+// RFC 9110 token characters: what a header field name may contain.
+export const ZHeaderName = z
+  .string()
+  .trim()
+  .min(1, "Header name is required")
+  .max(100, "Header name is too long")
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "Header name may contain only letters, digits and - _ . ! # $ % & ' * + ^ ` | ~");
+
+const common = {
+  enabled: z.boolean().default(false),
+  algorithm: ZHmacAlgorithm.default("sha256"),
+  toleranceSeconds: z.number().int().min(1).max(86_400).default(300),
+};
+
+export const ZPrefixedHexSettings = z.object({
+  scheme: z.literal("prefixed-hex"),
+  header: ZHeaderName.default("X-Signet-Signature"),
+  ...common,
+});
+
+export const ZPlainHexSettings = z.object({
+  scheme: z.literal("plain-hex"),
+  header: ZHeaderName.default("X-HMAC-Signature"),
+  ...common,
+});
+
+export const ZStandardWebhooksSettings = z.object({ scheme: z.literal("standard-webhooks"), ...common });
+export const ZStripeSettings = z.object({ scheme: z.literal("stripe"), ...common });
+export const ZSlackSettings = z.object({ scheme: z.literal("slack"), ...common });
+export const ZGithubSettings = z.object({ scheme: z.literal("github"), ...common });
+export const ZShopifySettings = z.object({ scheme: z.literal("shopify"), ...common });
+
+export const ZCustomSchemeConfig = z
+  .object({
+    header: ZHeaderName,
+    prefix: z.string().max(64).default(""),
+    encoding: z.enum(["hex", "base64", "base64url"]).default("hex"),
+    // Template of the signed bytes over {body}, {timestamp} and {id}; {body} is mandatory.
+    signedContent: z
+      .string()
+      .max(200)
+      .default("{body}")
+      .refine((t) => t.includes("{body}"), "The signed content must include {body}"),
+    timestampHeader: ZHeaderName.optional(),
+    idHeader: ZHeaderName.optional(),
+    // Separates several signatures in one header value (rotation); empty means one signature.
+    separator: z.string().max(4).default(""),
+  })
+  .refine((c) => !c.signedContent.includes("{timestamp}") || c.timestampHeader, {
+    message: "A timestamp header is required when the signed content uses {timestamp}",
+    path: ["timestampHeader"],
+  })
+  .refine((c) => !c.signedContent.includes("{id}") || c.idHeader, {
+    message: "An id header is required when the signed content uses {id}",
+    path: ["idHeader"],
+  });
+
+export const ZCustomSettings = z.object({ scheme: z.literal("custom"), custom: ZCustomSchemeConfig, ...common });
+
+export const ZHmacSettings = z.discriminatedUnion("scheme", [
+  ZPrefixedHexSettings,
+  ZPlainHexSettings,
+  ZStandardWebhooksSettings,
+  ZStripeSettings,
+  ZSlackSettings,
+  ZGithubSettings,
+  ZShopifySettings,
+  ZCustomSettings,
+]);
+export type THmacSettings = z.infer<typeof ZHmacSettings>;
+export type THmacScheme = THmacSettings["scheme"];
+
+export const DEFAULT_HMAC_SETTINGS: THmacSettings = ZHmacSettings.parse({ scheme: "prefixed-hex" });
