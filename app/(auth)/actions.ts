@@ -1,0 +1,47 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { signUp } from "@/lib/auth/sign-up";
+import { ZSignIn } from "@/lib/auth/schemas";
+import { getDb } from "@/lib/db/client";
+import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
+
+export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const input = { email: formData.get("email"), password: formData.get("password"), name: formData.get("name") || undefined };
+  try {
+    await signUp(await getDb(), input);
+  } catch (error) {
+    return { ...formStateFromError(error), values: { email: String(input.email ?? ""), name: String(input.name ?? "") } };
+  }
+  // signIn redirects by throwing, so it stays outside the try above.
+  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
+  return { ok: true };
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = ZSignIn.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const values = { email: String(formData.get("email") ?? "") };
+  if (!parsed.success) return { ...formStateFromError(parsed.error), values };
+  try {
+    await signIn("credentials", {
+      ...parsed.data,
+      redirectTo: safeCallbackPath(formData.get("callbackUrl")),
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      if (code === "locked") {
+        return { ok: false, values, message: "Too many failed attempts. This account is locked for 15 minutes; try again later." };
+      }
+      return { ok: false, values, message: "Incorrect email or password." };
+    }
+    throw error;
+  }
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,27 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { requireWorkspacePage } from "@/lib/auth/page-access";
+import { getDb } from "@/lib/db/client";
+import { listWorkspacesForUser } from "@/lib/workspaces/membership-repository";
+
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  const { actor, workspace, role } = await requireWorkspacePage(workspaceId);
+  const memberships = await listWorkspacesForUser(await getDb(), actor.userId);
+  return (
+    <>
+      <AppHeader
+        current={workspace}
+        workspaces={memberships.map((m) => m.workspace)}
+        email={actor.email}
+        role={role}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+export const PASSWORD = "correct horse battery staple";
+
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomBytes(5).toString("hex")}@example.com`;
+}
+
+export async function signUpThroughUi(page: Page, email: string, password = PASSWORD): Promise<string> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Workflows" })).toBeVisible();
+  const match = /\/workspaces\/([^/?#]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`expected a workspace URL after sign-up, got ${page.url()}`);
+  return match[1];
+}
+
+export async function signInThroughUi(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A fresh signed-in builder per test: its own account and personal workspace. */
+export const test = base.extend<{ builder: { email: string; workspaceId: string } }>({
+  builder: async ({ page }, use) => {
+    const email = uniqueEmail("builder");
+    const workspaceId = await signUpThroughUi(page, email);
+    await use({ email, workspaceId });
+  },
+});
+
+export { expect };

@@ -1,0 +1,43 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getConfig } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
+import { verifyCredentials } from "./verify-credentials";
+
+/** Carries the lockout to the sign-in form without saying whether the email exists. */
+export class AccountLocked extends CredentialsSignin {
+  code = "locked";
+}
+
+// Config is built per request (lazy) so the secret comes from the validated app config,
+// which on the embedded default is generated into ./data on first start.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = getConfig();
+  return {
+    secret: config.authSecret,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const result = await verifyCredentials(await getDb(), credentials);
+          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+          if (result.reason === "locked") throw new AccountLocked();
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { ZEmail } from "@/lib/auth/schemas";
+
+export const ZRole = z.enum(["owner", "editor", "viewer"]);
+
+export const ZInviteMember = z.object({ email: ZEmail, role: ZRole });
+export type TInviteMember = z.infer<typeof ZInviteMember>;
