@@ -1,0 +1,97 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const summarySelect = {
+  id: true,
+  workspaceId: true,
+  name: true,
+  slug: true,
+  hookId: true,
+  draftRevision: true,
+  createdAt: true,
+  updatedAt: true,
+  liveVersion: { select: { id: true, version: true, publishedAt: true } },
+} satisfies Prisma.WorkflowSelect;
+
+const detailSelect = {
+  ...summarySelect,
+  draft: true,
+  liveVersion: { select: { id: true, version: true, publishedAt: true, definition: true } },
+} satisfies Prisma.WorkflowSelect;
+
+export function findWorkflowWorkspace(db: Db, workflowId: string) {
+  return db.workflow.findUnique({ where: { id: workflowId }, select: { id: true, workspaceId: true } });
+}
+
+export function findWorkflowDetail(db: Db, workflowId: string) {
+  return db.workflow.findUnique({ where: { id: workflowId }, select: detailSelect });
+}
+
+export function listWorkflows(db: Db, workspaceId: string, opts: { search?: string; take?: number; cursor?: string } = {}) {
+  return db.workflow.findMany({
+    where: { workspaceId, ...(opts.search ? { name: { contains: opts.search, mode: "insensitive" } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.take ?? 100,
+    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+    select: summarySelect,
+  });
+}
+
+export function insertWorkflow(
+  db: Db,
+  data: { workspaceId: string; name: string; slug: string; hookId: string; draft: Prisma.InputJsonValue },
+) {
+  return db.workflow.create({ data, select: detailSelect });
+}
+
+/**
+ * Saves the draft only if nobody saved since `expectedRevision` (compare-and-set in one
+ * UPDATE, so it holds across app instances). Returns false when the revision moved on.
+ */
+export async function updateDraftIfRevision(
+  db: Db,
+  workflowId: string,
+  expectedRevision: number,
+  data: { name?: string; draft?: Prisma.InputJsonValue },
+): Promise<boolean> {
+  const { count } = await db.workflow.updateMany({
+    where: { id: workflowId, draftRevision: expectedRevision },
+    data: { ...data, draftRevision: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+export function deleteWorkflowRow(db: Db, workflowId: string) {
+  return db.workflow.delete({ where: { id: workflowId }, select: { id: true } });
+}
+
+export function latestVersionNumber(db: Db, workflowId: string) {
+  return db.workflowVersion.findFirst({ where: { workflowId }, orderBy: { version: "desc" }, select: { version: true } });
+}
+
+export function insertVersion(
+  db: Db,
+  data: { workflowId: string; version: number; definition: Prisma.InputJsonValue; publishedById: string | null },
+) {
+  return db.workflowVersion.create({ data, select: { id: true, version: true, publishedAt: true } });
+}
+
+export function setLiveVersion(db: Db, workflowId: string, versionId: string) {
+  return db.workflow.update({ where: { id: workflowId }, data: { liveVersionId: versionId }, select: { id: true } });
+}
+
+/** Hot path of the webhook: the live version of a hook, nothing else. */
+export function findLiveWorkflowByHookId(db: Db, hookId: string) {
+  return db.workflow.findUnique({
+    where: { hookId },
+    select: { id: true, workspaceId: true, liveVersion: { select: { id: true, version: true, definition: true } } },
+  });
+}
+
+export function findLiveWorkflowBySlug(db: Db, slug: string) {
+  return db.workflow.findUnique({
+    where: { slug },
+    select: { id: true, name: true, workspaceId: true, liveVersion: { select: { id: true, version: true, definition: true } } },
+  });
+}
