@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { missingOr } from "./field-schemas";
+import { DEFAULT_HMAC_SETTINGS, ZHmacSettings } from "@/lib/hmac/schemas";
+
+// Triggers: one union entry per way of starting a session. Adding one means an entry here,
+// its config schema and its tests.
+
+export const MAX_ALLOWED_ORIGINS = 50;
+
+/**
+ * An origin that may frame session pages (CSP frame-ancestors): http(s) scheme, host and
+ * optional port, nothing else. Normalised to the URL standard's serialisation
+ * (`https://Portal.Example.com:443/` → `https://portal.example.com`) so duplicates are
+ * caught and the CSP header gets a canonical value.
+ */
+export const ZAllowedOrigin = z.string({ error: "Origin must be text" }).transform((input, ctx) => {
+  const raw = input.trim();
+  const fail = (message: string) => {
+    ctx.addIssue({ code: "custom", message, input });
+    return z.NEVER;
+  };
+  if (raw === "") return fail("Origin is required");
+  if (raw.length > 2048) return fail("Origin is too long");
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail(`"${raw}" is not a valid origin; use e.g. https://portal.example.com`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return fail("Origin must start with https:// or http://");
+  if (url.username !== "" || url.password !== "") return fail("Origin must not contain a user name or password");
+  // A lone trailing slash is what browsers show in the address bar; anything more is a path.
+  if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || /[?#]/.test(raw)) {
+    return fail("Origin must be only scheme, host and port (no path, query or fragment)");
+  }
+  if (url.hostname === "") return fail("Origin must have a host");
+  return url.origin;
+});
+
+export const ZWebhookTrigger = z.object({
+  type: z.literal("webhook"),
+  hmac: ZHmacSettings.default(() => structuredClone(DEFAULT_HMAC_SETTINGS)),
+  allowedOrigins: z
+    .array(ZAllowedOrigin, { error: "Allowed origins must be a list" })
+    .max(MAX_ALLOWED_ORIGINS, `At most ${MAX_ALLOWED_ORIGINS} origins`)
+    .default([])
+    .superRefine((origins, ctx) => {
+      const seen = new Set<string>();
+      origins.forEach((origin, index) => {
+        if (seen.has(origin)) ctx.addIssue({ code: "custom", message: `Duplicate origin ${origin}`, path: [index] });
+        seen.add(origin);
+      });
+    }),
+});
+export type TWebhookTrigger = z.infer<typeof ZWebhookTrigger>;
+
+export const TRIGGER_TYPES = ["webhook"] as const;
+
+export const ZTrigger = z.discriminatedUnion("type", [ZWebhookTrigger], {
+  error: missingOr("Trigger is required", `Trigger type must be one of: ${TRIGGER_TYPES.join(", ")}`),
+});
+export type TTrigger = z.infer<typeof ZTrigger>;
