@@ -1,0 +1,107 @@
+// Databases for integration tests: PGlite in memory by default; with TEST_DATABASE_URL set,
+// a fresh database on that PostgreSQL server per call, dropped again on close, so test files
+// running in parallel never see each other's rows.
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { openDatabase, pgliteSession, pgSession, type Database } from "@/lib/db/open-database";
+import type { MigrationSession } from "@/lib/db/migrate";
+
+export interface TestDb extends Database {
+  /** URL of the per-test PostgreSQL database, or null on PGlite. */
+  databaseUrl: string | null;
+}
+
+/** The engine under test: "postgres" when TEST_DATABASE_URL is set. */
+export function testEngine(): "pglite" | "postgres" {
+  return process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
+}
+
+/** A migrated, empty database with its PrismaClient. Always `await db.close()` (afterAll). */
+export async function createTestDb(options: { migrationsDir?: string } = {}): Promise<TestDb> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    return { ...(await openDatabase({ memory: true, migrationsDir: options.migrationsDir })), databaseUrl: null };
+  }
+  const scratch = await createScratchPostgres(serverUrl);
+  try {
+    const db = await openDatabase({ databaseUrl: scratch.databaseUrl, poolSize: 5, migrationsDir: options.migrationsDir });
+    return {
+      ...db,
+      databaseUrl: scratch.databaseUrl,
+      close: async () => {
+        await db.close();
+        await scratch.drop();
+      },
+    };
+  } catch (error) {
+    await scratch.drop();
+    throw error;
+  }
+}
+
+/**
+ * An empty, unmigrated database for tests of migrations themselves: raw sessions (each a
+ * single connection, like a separate process) and an adapter for the wasm schema engine.
+ */
+export interface ScratchDatabase {
+  engine: "pglite" | "postgres";
+  openSession(): Promise<MigrationSession & { close(): Promise<void> }>;
+  adapterFactory(): SqlMigrationAwareDriverAdapterFactory;
+  drop(): Promise<void>;
+}
+
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const pglite = new PGlite();
+    return {
+      engine: "pglite",
+      // PGlite has exactly one session; closing it here would close the database.
+      openSession: async () => ({ ...pgliteSession(pglite), close: async () => {} }),
+      adapterFactory: () => new PrismaPGlite(pglite),
+      drop: () => pglite.close(),
+    };
+  }
+  const scratch = await createScratchPostgres(serverUrl);
+  return {
+    engine: "postgres",
+    openSession: async () => {
+      const client = new pg.Client({ connectionString: scratch.databaseUrl });
+      await client.connect();
+      return { ...pgSession(client), close: () => client.end() };
+    },
+    adapterFactory: () => new PrismaPg({ connectionString: scratch.databaseUrl, max: 2 }),
+    drop: scratch.drop,
+  };
+}
+
+async function createScratchPostgres(serverUrl: string): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  // Lowercase hex only: safe to splice into DDL, which takes no bind parameters.
+  const name = `signet_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    databaseUrl: url.toString(),
+    drop: () =>
+      withAdmin(serverUrl, async (admin) => {
+        // A leaked pool connection would otherwise make DROP DATABASE fail.
+        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+      }),
+  };
+}
+
+async function withAdmin<T>(serverUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
