@@ -1,0 +1,117 @@
+import { ALGORITHMS } from "../algorithms";
+import { encodeSignature } from "../encoding";
+import { MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
+import type { ZCustomSettings } from "../schemas";
+import type { z } from "zod";
+import { checkHeaderValue, decodePrefixed, isMalformed, malformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule, type SigningContext } from "./types";
+
+// A builder-defined scheme: header, exact prefix, encoding, a template of the signed content
+// over {body}, {timestamp} and {id}, optional timestamp and id headers, and a separator for
+// several signatures in one value.
+
+type Settings = z.infer<typeof ZCustomSettings>;
+
+type Segment = string | { field: "body" | "timestamp" | "id" };
+
+// Templates are few and reused on every request; parse each once. Bounded so a stream of
+// distinct templates (they come from settings, not requests) cannot grow it without limit.
+const templateCache = new Map<string, Segment[]>();
+
+export function parseTemplate(template: string): Segment[] {
+  const cached = templateCache.get(template);
+  if (cached) return cached;
+  const segments: Segment[] = [];
+  let literal = "";
+  for (let i = 0; i < template.length; ) {
+    const field = (["body", "timestamp", "id"] as const).find((f) => template.startsWith(`{${f}}`, i));
+    if (field) {
+      if (literal) segments.push(literal);
+      literal = "";
+      segments.push({ field });
+      i += field.length + 2;
+    } else {
+      literal += template[i];
+      i++;
+    }
+  }
+  if (literal) segments.push(literal);
+  if (templateCache.size >= 100) templateCache.clear();
+  templateCache.set(template, segments);
+  return segments;
+}
+
+function readContext(settings: Settings, headers: HeaderInput): SigningContext {
+  const { timestampHeader, idHeader } = settings.custom;
+  return {
+    timestamp: timestampHeader ? readHeader(headers, timestampHeader) : undefined,
+    id: idHeader ? readHeader(headers, idHeader) : undefined,
+  };
+}
+
+function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
+  const { header, prefix, encoding, separator, timestampHeader, idHeader } = settings.custom;
+  const value = readHeader(headers, header);
+  const context = readContext(settings, headers);
+  const absent = [
+    value === undefined && header,
+    timestampHeader && context.timestamp === undefined && timestampHeader,
+    idHeader && context.id === undefined && idHeader,
+  ].filter(Boolean);
+  if (value === undefined || absent.length > 0) return missing(`Missing header${absent.length > 1 ? "s" : ""}: ${absent.join(", ")}.`);
+
+  // Spaces are malformed unless the separator itself is made of them (", " or " ").
+  const bad = checkHeaderValue(header, value, separator.includes(" "));
+  if (bad) return bad;
+  const signatures: Buffer[] = [];
+  if (separator === "") {
+    const decoded = decodePrefixed(header, value, prefix, encoding, settings.algorithm);
+    if (isMalformed(decoded)) return decoded;
+    signatures.push(decoded.bytes);
+  } else {
+    let start = 0;
+    while (start <= value.length && signatures.length < MAX_SIGNATURES) {
+      let end = value.indexOf(separator, start);
+      if (end === -1) end = value.length;
+      if (end > start) {
+        const decoded = decodePrefixed(header, value.slice(start, end), prefix, encoding, settings.algorithm);
+        if (isMalformed(decoded)) return decoded;
+        signatures.push(decoded.bytes);
+      }
+      start = end + separator.length;
+    }
+    if (signatures.length === 0) return malformed("bad-structure", `The ${header} header holds no signature.`);
+  }
+
+  let timestamp: ParsedTimestamp | undefined;
+  if (timestampHeader && context.timestamp !== undefined) {
+    const parsed = parseTimestamp(timestampHeader, context.timestamp);
+    if (isMalformed(parsed)) return parsed;
+    timestamp = parsed;
+  }
+  if (context.id !== undefined && context.id.length > 256) return malformed("header-too-long", `The ${idHeader} header is longer than 256 characters.`);
+  return { kind: "parsed", request: { signatures, timestamp, messageId: context.id } };
+}
+
+type ParsedTimestamp = { raw: string; seconds: number };
+
+export const customScheme: SchemeModule<Settings> & { readContext: typeof readContext } = {
+  scheme: "custom",
+  keyBytes: "utf8",
+  parse,
+  readContext,
+  needs: (settings) => ({ timestamp: Boolean(settings.custom.timestampHeader), id: Boolean(settings.custom.idHeader) }),
+  signedContent: (settings, body, context) =>
+    parseTemplate(settings.custom.signedContent).map((segment) =>
+      typeof segment === "string" ? segment : segment.field === "body" ? body : (context[segment.field] ?? ""),
+    ),
+  formatHeaders: (settings, signatures, context) => {
+    const { header, prefix, encoding, separator, timestampHeader, idHeader } = settings.custom;
+    const used = separator === "" ? signatures.slice(0, 1) : signatures;
+    const out: Record<string, string> = { [header]: used.map((s) => prefix + encodeSignature(s, encoding)).join(separator) };
+    if (timestampHeader) out[timestampHeader] = context.timestamp ?? "";
+    if (idHeader) out[idHeader] = context.id ?? "";
+    return out;
+  },
+};
+
+export const customDigestBytes = (settings: Settings) => ALGORITHMS[settings.algorithm].digestBytes;

@@ -1,0 +1,23 @@
+import { encodeSignature } from "../encoding";
+import type { ZGithubSettings } from "../schemas";
+import type { z } from "zod";
+import { algorithmPrefix, bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import type { SchemeModule } from "./types";
+
+// GitHub: `X-Hub-Signature-256: sha256={hex}` over the body. With SHA-1 it is GitHub's legacy
+// `X-Hub-Signature: sha1={hex}`.
+
+type Settings = z.infer<typeof ZGithubSettings>;
+
+export function githubHeader(settings: Settings): string {
+  return settings.algorithm === "sha1" ? "X-Hub-Signature" : "X-Hub-Signature-256";
+}
+
+export const githubScheme: SchemeModule<Settings> = {
+  scheme: "github",
+  keyBytes: "utf8",
+  parse: (settings, headers) => parseSingleBodySignature(settings, headers, [githubHeader(settings)], algorithmPrefix(settings), "hex"),
+  needs: noExtras,
+  signedContent: bodyOnly,
+  formatHeaders: (settings, [signature]) => ({ [githubHeader(settings)]: algorithmPrefix(settings) + encodeSignature(signature!, "hex") }),
+};

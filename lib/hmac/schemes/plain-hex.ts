@@ -1,0 +1,23 @@
+import { encodeSignature } from "../encoding";
+import type { ZPlainHexSettings } from "../schemas";
+import type { z } from "zod";
+import { bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import type { SchemeModule } from "./types";
+
+// Bare hex digest of the body in one header (either case), as many small services send it.
+
+type Settings = z.infer<typeof ZPlainHexSettings>;
+
+const DEFAULT_HEADER = "X-HMAC-Signature";
+// Services using this shape split between the two names; with the default name both are read.
+const DEFAULT_ALIASES = [DEFAULT_HEADER, "X-HMAC-HASH"] as const;
+
+export const plainHexScheme: SchemeModule<Settings> = {
+  scheme: "plain-hex",
+  keyBytes: "utf8",
+  parse: (settings, headers) =>
+    parseSingleBodySignature(settings, headers, settings.header.toLowerCase() === DEFAULT_HEADER.toLowerCase() ? DEFAULT_ALIASES : [settings.header], "", "hex"),
+  needs: noExtras,
+  signedContent: bodyOnly,
+  formatHeaders: (settings, [signature]) => ({ [settings.header]: encodeSignature(signature!, "hex") }),
+};

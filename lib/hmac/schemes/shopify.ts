@@ -1,0 +1,20 @@
+import { encodeSignature } from "../encoding";
+import type { ZShopifySettings } from "../schemas";
+import type { z } from "zod";
+import { bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import type { SchemeModule } from "./types";
+
+// Shopify: `X-Shopify-Hmac-Sha256: {base64}` over the body.
+
+type Settings = z.infer<typeof ZShopifySettings>;
+
+export const SHOPIFY_HEADER = "X-Shopify-Hmac-Sha256";
+
+export const shopifyScheme: SchemeModule<Settings> = {
+  scheme: "shopify",
+  keyBytes: "utf8",
+  parse: (settings, headers) => parseSingleBodySignature(settings, headers, [SHOPIFY_HEADER], "", "base64"),
+  needs: noExtras,
+  signedContent: bodyOnly,
+  formatHeaders: (_settings, [signature]) => ({ [SHOPIFY_HEADER]: encodeSignature(signature!, "base64") }),
+};
