@@ -23,8 +23,11 @@ const ZEmailAddress = z.email().max(254);
 
 function truncate(text: string): string {
   if (text.length <= MAX_EXAMPLE_CHARS) return text;
-  // Whole code points only, so an emoji is never cut in half.
-  return `${Array.from(text.slice(0, MAX_EXAMPLE_CHARS + 1)).slice(0, MAX_EXAMPLE_CHARS - 1).join("")}…`;
+  // Counted in code points, so an emoji is never cut in half. The window of 2×MAX+2 UTF-16
+  // units holds more than MAX code points unless it holds the whole string.
+  const head = Array.from(text.slice(0, MAX_EXAMPLE_CHARS * 2 + 2));
+  if (head.length <= MAX_EXAMPLE_CHARS) return text;
+  return `${head.slice(0, MAX_EXAMPLE_CHARS - 1).join("")}…`;
 }
 
 function classifyString(text: string): TDetectedFieldType {

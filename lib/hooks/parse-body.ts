@@ -34,15 +34,24 @@ const isUtf8 = (charset: string | null) => charset === null || charset === "utf-
 const unsupported = (message: string): ParseBodyResult => ({ ok: false, code: "unsupported_media_type", message });
 const invalid = (message: string): ParseBodyResult => ({ ok: false, code: "invalid_body", message });
 
-export function parseBody(bytes: Uint8Array, contentType: string | null): ParseBodyResult {
+/**
+ * Whether a Content-Type is one parseBody accepts, decided before the body is read (so a
+ * 415 never waits for a large upload). Null when supported, otherwise the reason.
+ */
+export function unsupportedContentType(contentType: string | null): string | null {
   const media = contentType === null ? null : parseMediaType(contentType);
-  if (media === null) return unsupported("Send Content-Type: application/json or application/x-www-form-urlencoded");
-  const json = isJson(media.essence);
-  const form = media.essence === "application/x-www-form-urlencoded";
-  if (!json && !form) {
-    return unsupported(`Content type ${media.essence} is not supported; send application/json or application/x-www-form-urlencoded`);
+  if (media === null) return "Send Content-Type: application/json or application/x-www-form-urlencoded";
+  if (!isJson(media.essence) && media.essence !== "application/x-www-form-urlencoded") {
+    return `Content type ${media.essence} is not supported; send application/json or application/x-www-form-urlencoded`;
   }
-  if (!isUtf8(media.charset)) return unsupported(`Charset ${media.charset} is not supported; send UTF-8`);
+  if (!isUtf8(media.charset)) return `Charset ${media.charset} is not supported; send UTF-8`;
+  return null;
+}
+
+export function parseBody(bytes: Uint8Array, contentType: string | null): ParseBodyResult {
+  const problem = unsupportedContentType(contentType);
+  if (problem !== null || contentType === null) return unsupported(problem ?? "Send a Content-Type");
+  const json = isJson(parseMediaType(contentType)!.essence);
 
   let text: string;
   try {

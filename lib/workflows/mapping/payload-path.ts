@@ -20,11 +20,12 @@ export const MAX_PAYLOAD_PATH_SEGMENTS = 32;
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
 
 export function parsePayloadPath(path: string): ParsePayloadPathResult {
-  if (typeof path !== "string" || path.trim() === "") return { ok: false, message: "Path is required" };
+  if (typeof path !== "string" || path === "") return { ok: false, message: "Path is required" };
   if (path.length > MAX_PAYLOAD_PATH_LENGTH) {
     return { ok: false, message: `Path is longer than ${MAX_PAYLOAD_PATH_LENGTH} characters` };
   }
-  if (path !== path.trim()) return { ok: false, message: "Path must not start or end with spaces" };
+  // Spaces are kept, not trimmed: partners do send keys like "first name " and every key
+  // they send must be addressable. The builder UI picks paths from detected fields.
   let segments: TPayloadPathSegment[];
   try {
     segments = parsePath(path);
