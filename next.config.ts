@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // `npm run typecheck` (tsc over the whole project, tests included) is its own CI step;
+  // checking again inside every build doubles build time on our 2-core machines.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];
   },
