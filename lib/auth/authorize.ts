@@ -21,6 +21,8 @@ export interface Actor {
   userId: string;
   /** Set when the request came with an API token rather than a browser session. */
   tokenId?: string;
+  /** An API token works only inside its own workspace; anything else looks like a missing id. */
+  workspaceId?: string;
 }
 
 export interface WorkspaceAccess {
@@ -35,6 +37,9 @@ export async function authorizeWorkspace(
   permission: Permission,
 ): Promise<WorkspaceAccess> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.", { reason: "unauthenticated" });
+  if (actor.workspaceId !== undefined && actor.workspaceId !== workspaceId) {
+    throw new AppError("NOT_FOUND", "Workspace not found.", { reason: "not_found" });
+  }
   const membership = await findMembership(db, workspaceId, actor.userId);
   if (!membership) throw new AppError("NOT_FOUND", "Workspace not found.", { reason: "not_found" });
   if (!roleAllows(membership.role, permission)) {

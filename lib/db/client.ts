@@ -33,3 +33,11 @@ export async function closeDb(): Promise<void> {
   holder.__signetDb = undefined;
   if (opening) await (await opening).close();
 }
+
+/**
+ * Tests only: points getDb() at a test database, so route handlers can be called directly in
+ * integration tests. Pass null to forget it (the test closes its database itself).
+ */
+export function setDbForTests(db: Database | null): void {
+  holder.__signetDb = db ? Promise.resolve(db) : undefined;
+}
