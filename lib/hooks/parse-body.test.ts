@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseBody } from "./parse-body";
+import { parseBody, unsupportedContentType } from "./parse-body";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -39,6 +39,18 @@ describe("parseBody", () => {
     for (const type of [null, "", "text/plain", "text/json", "multipart/form-data; boundary=x", "application/xml", "json", "application/json; charset=iso-8859-1"]) {
       expect(parseBody(utf8("{}"), type)).toMatchObject({ ok: false, code: "unsupported_media_type" });
     }
+  });
+
+  it("answers the media-type question before the body is read, in agreement with parseBody", () => {
+    expect(unsupportedContentType("application/json; charset=utf-8")).toBeNull();
+    expect(unsupportedContentType("application/x-www-form-urlencoded")).toBeNull();
+    expect(unsupportedContentType("text/plain")).toMatch(/text\/plain is not supported/);
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(null), fc.string(), fc.constantFrom("application/json;charset=latin1", "application/a+json")), (type) => {
+        const media = parseBody(new TextEncoder().encode("{}"), type);
+        expect(unsupportedContentType(type) === null).toBe(media.ok || media.code !== "unsupported_media_type");
+      }),
+    );
   });
 
   it("parses form bodies into strings, repeated keys into lists", () => {

@@ -44,14 +44,15 @@ export function unsupportedContentType(contentType: string | null): string | nul
   if (!isJson(media.essence) && media.essence !== "application/x-www-form-urlencoded") {
     return `Content type ${media.essence} is not supported; send application/json or application/x-www-form-urlencoded`;
   }
-  if (!isUtf8(media.charset)) return `Charset ${media.charset} is not supported; send UTF-8`;
+  if (!isUtf8(media.charset)) return `Charset ${JSON.stringify(media.charset?.slice(0, 40))} is not supported; send UTF-8`;
   return null;
 }
 
 export function parseBody(bytes: Uint8Array, contentType: string | null): ParseBodyResult {
   const problem = unsupportedContentType(contentType);
-  if (problem !== null || contentType === null) return unsupported(problem ?? "Send a Content-Type");
-  const json = isJson(parseMediaType(contentType)!.essence);
+  if (problem !== null) return unsupported(problem);
+  const media = contentType === null ? null : parseMediaType(contentType);
+  const json = media !== null && isJson(media.essence);
 
   let text: string;
   try {
