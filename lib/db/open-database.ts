@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { applyMigrations, type MigrateResult, type MigrationSession } from "./migrate";
 import { describeDatabaseUrl } from "./database-url";
+import { lockPgliteDir } from "./pglite-lock";
 
 export type DatabaseEngine = "pglite" | "postgres";
 
@@ -65,9 +66,11 @@ export function pgSession(client: pg.Client): MigrationSession {
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const dir = options.memory ? null : join(resolve(options.dataDir ?? "./data"), "pglite");
+  let unlock = () => {};
   if (dir !== null) {
     if (openDirs.has(dir)) throw new Error(`PGlite data directory ${dir} is already open in this process; reuse that database`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    unlock = lockPgliteDir(dir);
     openDirs.add(dir);
   }
   let pglite: PGlite | undefined;
@@ -85,11 +88,13 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
         await prisma.$disconnect();
         await opened.close();
         if (dir !== null) openDirs.delete(dir);
+        unlock();
       },
     };
   } catch (error) {
     await pglite?.close().catch(() => {});
     if (dir !== null) openDirs.delete(dir);
+    unlock();
     throw error;
   }
 }
