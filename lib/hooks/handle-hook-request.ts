@@ -1,0 +1,156 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { verifySignature, messageIdOf } from "@/lib/hmac/verify";
+import { logger } from "@/lib/log/logger";
+import { loadActiveSecrets } from "@/lib/secrets/active-secrets";
+import { sessionUrl } from "@/lib/sessions/session-token";
+import { storedDefinition } from "@/lib/workflows/definition-or-throw";
+import { applyMapping, REQUIRED_MAPPED_FIELD_MISSING } from "@/lib/workflows/mapping";
+import { findLiveWorkflowByHookId } from "@/lib/workflows/workflow-repository";
+import { createHookSession } from "./create-hook-session";
+import { messageForVerifyFailure, reasonForVerifyFailure, REASONS, type ReasonCode } from "./hook-outcomes";
+import type { HookDeps, HookRequest, HookResponse, HookSuccessBody } from "./hook-types";
+import { parseBody, unsupportedContentType } from "./parse-body";
+import { declaredLength, readBodyWithLimit } from "./read-body";
+import { recordRejection, type DeliveryContext } from "./record-delivery";
+import { slackChallenge } from "./slack-challenge";
+
+export type { HookDeps, HookRequest, HookResponse } from "./hook-types";
+
+const MAX_HOOK_ID_LENGTH = 128;
+const MAX_MESSAGE_ID_LENGTH = 256;
+const JSON_HEADERS = { "Cache-Control": "no-store" };
+
+function reply(status: number, body: unknown, headers: Record<string, string> = {}): HookResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body };
+}
+
+function refusal(reason: ReasonCode, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): HookResponse {
+  return reply(REASONS[reason].status, { error, code: reason, ...extra }, headers);
+}
+
+/**
+ * POST /api/hooks/{hookId}[?test=true]: method → hook → rate limit → content type → body cap
+ * → signature → parse → mapping → session. Every request to a known hook leaves one
+ * delivery row; a 2xx is returned only after the session is committed. Never throws: an
+ * unexpected fault becomes a generic 500 with the detail only in the log.
+ */
+export async function handleHookRequest(deps: HookDeps, request: HookRequest): Promise<HookResponse> {
+  const startedMs = performance.now();
+  const receivedAt = deps.now?.() ?? new Date();
+  let ctx: DeliveryContext | null = null;
+  try {
+    return await pipeline(deps, request, receivedAt, startedMs, (c) => (ctx = c));
+  } catch (error) {
+    logger.error("hook_request_failed", { hookId: request.hookId.slice(0, MAX_HOOK_ID_LENGTH), error });
+    if (ctx) await recordRejection(deps.db, ctx, "internal_error");
+    return reply(500, { error: "Internal server error", code: "internal_error" });
+  }
+}
+
+async function pipeline(
+  deps: HookDeps,
+  request: HookRequest,
+  receivedAt: Date,
+  startedMs: number,
+  expose: (ctx: DeliveryContext) => void,
+): Promise<HookResponse> {
+  const { db } = deps;
+  const methodAllowed = request.method.toUpperCase() === "POST";
+  const workflow =
+    request.hookId.length > 0 && request.hookId.length <= MAX_HOOK_ID_LENGTH ? await findLiveWorkflowByHookId(db, request.hookId) : null;
+
+  if (!workflow) {
+    // No workflow, so no delivery row to write; the structured log keeps the trace.
+    logger.info("hook_unknown", { hookId: request.hookId.slice(0, MAX_HOOK_ID_LENGTH), method: request.method });
+    if (!methodAllowed) return refusal("method_not_allowed", "Use POST to start a session.", {}, { Allow: "POST" });
+    return reply(404, { error: "Unknown webhook.", code: "not_found" });
+  }
+
+  const definition = workflow.liveVersion ? storedDefinition(workflow.liveVersion.definition) : null;
+  const settings = definition?.trigger.hmac ?? null;
+  const ctx: DeliveryContext = {
+    workflowId: workflow.id,
+    test: request.test,
+    receivedAt,
+    startedMs,
+    headers: request.headers,
+    settings,
+    bytes: null,
+    receivedBytes: declaredLength(request.headers) ?? 0,
+    secret: null,
+    messageId: null,
+  };
+  expose(ctx);
+  const reject = async (reason: ReasonCode, error: string, extra?: Record<string, unknown>, headers?: Record<string, string>) => {
+    await recordRejection(db, ctx, reason);
+    return refusal(reason, error, extra, headers);
+  };
+
+  if (!methodAllowed) return reject("method_not_allowed", "Use POST to start a session.", {}, { Allow: "POST" });
+  if (!workflow.liveVersion || !definition || !settings) {
+    await recordRejection(db, ctx, "not_published");
+    return reply(404, { error: "Unknown webhook.", code: "not_found" });
+  }
+
+  const limit = deps.rateLimiter.take(workflow.id, receivedAt.getTime());
+  if (!limit.allowed) {
+    return reject("rate_limited", "Too many requests to this webhook; retry later.", {}, { "Retry-After": String(limit.retryAfterSeconds) });
+  }
+
+  const contentType = request.headers.get("content-type");
+  const mediaProblem = unsupportedContentType(contentType);
+  if (mediaProblem) return reject("unsupported_media_type", mediaProblem);
+
+  const maxBytes = deps.config.hookBodyLimitBytes;
+  const tooLarge = `The body is larger than ${maxBytes} bytes.`;
+  if ((declaredLength(request.headers) ?? 0) > maxBytes) return reject("payload_too_large", tooLarge);
+  const read = await readBodyWithLimit(request.body, maxBytes);
+  if (!read.ok) {
+    ctx.receivedBytes = read.receivedBytes;
+    return read.reason === "too_large" ? reject("payload_too_large", tooLarge) : reject("body_incomplete", "The request body ended early.");
+  }
+  ctx.bytes = read.bytes;
+
+  if (settings.enabled) {
+    const secrets = await loadActiveSecrets(db, workflow.id, receivedAt, deps.config.appKeys);
+    const outcome = verifySignature({ settings, headers: request.headers, body: read.bytes, secrets, now: receivedAt });
+    if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
+    const secret = secrets.find((s) => s.id === outcome.secretId);
+    ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
+    ctx.messageId = outcome.messageId ?? null;
+  } else {
+    ctx.messageId = messageIdOf(settings, request.headers) ?? null;
+  }
+  if (ctx.messageId !== null && ctx.messageId.length > MAX_MESSAGE_ID_LENGTH) {
+    ctx.messageId = null;
+    return reject("message_id_too_long", `The message id must be at most ${MAX_MESSAGE_ID_LENGTH} characters.`);
+  }
+
+  const parsed = parseBody(read.bytes, contentType);
+  if (!parsed.ok) return reject(parsed.code === "invalid_body" ? "invalid_body" : "unsupported_media_type", parsed.message);
+
+  if (settings.scheme === "slack") {
+    const challenge = slackChallenge(parsed.payload);
+    if (challenge !== null) {
+      await recordRejection(db, ctx, "url_verification");
+      return reply(200, { challenge });
+    }
+  }
+
+  const mapped = applyMapping(definition, parsed.payload);
+  if (!mapped.ok) {
+    const missingOnly = mapped.issues.every((issue) => issue.message === REQUIRED_MAPPED_FIELD_MISSING);
+    const issues = mapped.issues.map((issue) => ({ path: [issue.from], field: issue.to, message: issue.message }));
+    return missingOnly
+      ? reject("required_field_missing", "A required mapped field is missing from the payload.", { issues })
+      : reject("mapping_failed", "Some payload values could not be used for their fields.", { issues });
+  }
+
+  const result = await createHookSession(db, ctx, {
+    versionId: workflow.liveVersion.id,
+    data: mapped.values as Prisma.InputJsonValue,
+    payload: parsed.payload,
+  });
+  const body: HookSuccessBody = { sessionId: result.sessionId, sessionUrl: sessionUrl(deps.config.publicUrl, result.token), test: request.test };
+  return reply(result.kind === "created" ? 201 : 200, body);
+}

@@ -1,0 +1,36 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AppKey } from "@/lib/config/env";
+import type { HookRateLimiter } from "./rate-limiter";
+
+// The contract of the webhook pipeline: plain data in and out, no `next/*`, so the Next route
+// and a lean node:http front can both serve it.
+
+export interface HookRequest {
+  hookId: string;
+  /** `?test=true`: a test session, a stored sample and detected fields. */
+  test: boolean;
+  method: string;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+}
+
+export interface HookResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Serialised as JSON by the caller. */
+  body: unknown;
+}
+
+export interface HookDeps {
+  db: PrismaClient;
+  config: { publicUrl: string; appKeys: AppKey[]; hookBodyLimitBytes: number };
+  rateLimiter: HookRateLimiter;
+  /** The clock; tests move it. */
+  now?: () => Date;
+}
+
+export interface HookSuccessBody {
+  sessionId: string;
+  sessionUrl: string;
+  test: boolean;
+}

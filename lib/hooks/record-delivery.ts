@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { THmacSettings } from "@/lib/hmac/schemas";
+import { logger } from "@/lib/log/logger";
+import { insertDelivery, type NewDelivery } from "./delivery-repository";
+import { headersForLog } from "./delivery-headers";
+import { REASONS, type ReasonCode } from "./hook-outcomes";
+
+// Builds the delivery-log row of one request from what the pipeline learnt about it.
+
+export interface DeliveryContext {
+  workflowId: string;
+  test: boolean;
+  receivedAt: Date;
+  startedMs: number;
+  headers: Headers;
+  settings: THmacSettings | null;
+  /** The body, when it was read (not for 405/413/415/429). */
+  bytes: Uint8Array | null;
+  receivedBytes: number;
+  secret: { id: string; last4: string } | null;
+  messageId: string | null;
+}
+
+export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId: string | null, status = REASONS[reason].status): NewDelivery {
+  const { outcome } = REASONS[reason];
+  // The payload is kept for accepted requests and for every test request (the debugger needs
+  // the exact bytes of a failed one); never for rejected live requests.
+  const keepBody = ctx.bytes !== null && (ctx.test || outcome === "accepted");
+  return {
+    workflowId: ctx.workflowId,
+    receivedAt: ctx.receivedAt,
+    test: ctx.test,
+    outcome,
+    reasonCode: reason,
+    status,
+    secretId: ctx.secret?.id ?? null,
+    secretLast4: ctx.secret?.last4 ?? null,
+    latencyMs: Math.max(0, Math.round(performance.now() - ctx.startedMs)),
+    sessionId,
+    messageId: ctx.messageId,
+    contentType: ctx.headers.get("content-type")?.slice(0, 200) ?? null,
+    headers: headersForLog(ctx.headers, ctx.settings),
+    bodyLength: ctx.bytes?.byteLength ?? ctx.receivedBytes,
+    bodySha256: ctx.bytes ? createHash("sha256").update(ctx.bytes).digest("hex") : "",
+    body: keepBody ? ctx.bytes : null,
+  };
+}
+
+/**
+ * Writes the row of a request that created nothing. A failure to log is itself logged but does
+ * not change the answer: the request was still refused for the reason given.
+ */
+export async function recordRejection(db: PrismaClient | Prisma.TransactionClient, ctx: DeliveryContext, reason: ReasonCode, sessionId: string | null = null) {
+  try {
+    await insertDelivery(db, deliveryRow(ctx, reason, sessionId));
+  } catch (error) {
+    logger.error("delivery_log_failed", { workflowId: ctx.workflowId, reason, error });
+  }
+}
