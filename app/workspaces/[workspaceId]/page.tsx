@@ -1,20 +1,119 @@
+import Link from "next/link";
+import { roleAllows } from "@/lib/auth/authorize";
 import { requireWorkspacePage } from "@/lib/auth/page-access";
+import { getDb } from "@/lib/db/client";
+import { listWorkflows } from "@/lib/workflows/workflow-repository";
+import { CreateWorkflowForm } from "@/components/builder/create-workflow-form";
+import { WorkflowRowActions } from "@/components/builder/workflow-row-actions";
+import {
+  createWorkflowAction,
+  deleteWorkflowAction,
+  duplicateWorkflowAction,
+  renameWorkflowAction,
+} from "./workflows/actions";
 
 export const metadata = { title: "Workflows" };
 
-export default async function WorkflowsPage({ params }: { params: Promise<{ workspaceId: string }> }) {
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function WorkflowsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const { workspaceId } = await params;
-  const { workspace } = await requireWorkspacePage(workspaceId);
+  const { q } = await searchParams;
+  const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 120) ?? "";
+  const { workspace, role } = await requireWorkspacePage(workspaceId);
+  const canEdit = roleAllows(role, "edit");
+  const workflows = await listWorkflows(await getDb(), workspaceId, { search: search || undefined });
+
   return (
-    <section aria-labelledby="workflows-heading">
-      <h1 id="workflows-heading" className="text-2xl font-semibold">
-        Workflows
-      </h1>
-      <p className="mt-1 text-sm text-slate-600">{workspace.name}</p>
-      <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
-        <p className="font-medium">No workflows yet</p>
-        <p className="mt-1 text-sm text-slate-600">Create a workflow to start sessions from signed webhooks.</p>
+    <section aria-labelledby="workflows-heading" className="space-y-6">
+      <div>
+        <h1 id="workflows-heading" className="text-2xl font-semibold">
+          Workflows
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">{workspace.name}</p>
       </div>
+
+      {canEdit && (
+        <div className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 className="mb-3 font-medium">New workflow</h2>
+          <CreateWorkflowForm action={createWorkflowAction.bind(null, workspaceId)} />
+        </div>
+      )}
+
+      <form role="search" className="flex flex-wrap items-end gap-2" action={`/workspaces/${workspaceId}`}>
+        <div className="min-w-56 flex-1 space-y-1">
+          <label htmlFor="workflow-search" className="block text-sm font-medium">
+            Search workflows
+          </label>
+          <input
+            id="workflow-search"
+            name="q"
+            type="search"
+            defaultValue={search}
+            placeholder="Name contains…"
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+          />
+        </div>
+        <button type="submit" className="rounded-md bg-white px-3.5 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          Search
+        </button>
+        {search && (
+          <Link href={`/workspaces/${workspaceId}`} className="px-2 py-2 text-sm text-brand-700 underline">
+            Clear
+          </Link>
+        )}
+      </form>
+
+      {workflows.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+          {search ? (
+            <>
+              <p className="font-medium">No workflows match “{search}”</p>
+              <p className="mt-1 text-sm text-slate-600">Try another name, or clear the search.</p>
+            </>
+          ) : (
+            <>
+              <p className="font-medium">No workflows yet</p>
+              <p className="mt-1 text-sm text-slate-600">
+                {canEdit ? "Create a workflow to start sessions from signed webhooks." : "An editor of this workspace can create one."}
+              </p>
+            </>
+          )}
+        </div>
+      ) : (
+        <ul aria-label="Workflows" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+          {workflows.map((workflow) => (
+            <li key={workflow.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+              <div className="min-w-0 flex-1">
+                <Link
+                  href={`/workspaces/${workspaceId}/workflows/${workflow.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {workflow.name}
+                </Link>
+                <p className="text-xs text-slate-600">
+                  {workflow.liveVersion ? `Live: version ${workflow.liveVersion.version}` : "Not published"} · created{" "}
+                  {dateFormat.format(workflow.createdAt)} UTC
+                </p>
+              </div>
+              {canEdit && (
+                <WorkflowRowActions
+                  name={workflow.name}
+                  rename={renameWorkflowAction.bind(null, workspaceId, workflow.id)}
+                  duplicate={duplicateWorkflowAction.bind(null, workspaceId, workflow.id)}
+                  remove={deleteWorkflowAction.bind(null, workspaceId, workflow.id)}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

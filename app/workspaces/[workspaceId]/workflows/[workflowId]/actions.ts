@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import type { SaveDraftResult } from "@/components/builder/editor-state";
+import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { publishWorkflow } from "@/lib/workflows/publish-workflow";
+import { updateWorkflow } from "@/lib/workflows/update-workflow";
+
+/** Saves the builder's whole definition as the draft, only if nobody saved in between. */
+export async function saveDraftAction(
+  workspaceId: string,
+  workflowId: string,
+  input: { definition: unknown; expectedRevision: number },
+): Promise<SaveDraftResult> {
+  try {
+    const saved = await updateWorkflow(await getDb(), await currentActor(), workflowId, {
+      definition: input.definition,
+      expectedRevision: input.expectedRevision,
+    });
+    revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
+    return { ok: true, message: "Draft saved.", revision: saved.draftRevision };
+  } catch (error) {
+    const state = formStateFromError(error);
+    const fieldErrors = state.fieldErrors
+      ? Object.fromEntries(Object.entries(state.fieldErrors).map(([path, message]) => [path.replace(/^definition\./, ""), message]))
+      : undefined;
+    return { ok: false, message: state.message, fieldErrors, conflict: isAppError(error) && error.code === "CONFLICT" };
+  }
+}
+
+export async function publishAction(
+  workspaceId: string,
+  workflowId: string,
+  expectedRevision: number,
+): Promise<FormState<{ version: number }>> {
+  try {
+    const published = await publishWorkflow(await getDb(), await currentActor(), workflowId, { expectedRevision });
+    revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
+    return { ok: true, message: `Published version ${published.version}.`, data: { version: published.version } };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}

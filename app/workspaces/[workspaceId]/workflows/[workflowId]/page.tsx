@@ -1,0 +1,35 @@
+import { currentActor } from "@/lib/auth/current-actor";
+import { getConfig } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
+import { listDetectedFields } from "@/lib/hooks/detected-field-repository";
+import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
+import { DirectLinkPanel } from "@/components/builder/direct-link-panel";
+import { WorkflowEditor } from "@/components/builder/workflow-editor";
+import { saveDraftAction } from "./actions";
+
+export const metadata = { title: "Builder" };
+
+// The layout already answered 404 for foreign ids; this page reads the same view again.
+export default async function BuilderPage({ params }: { params: Promise<{ workspaceId: string; workflowId: string }> }) {
+  const { workspaceId, workflowId } = await params;
+  const db = await getDb();
+  const view = await getWorkflowView(db, await currentActor(), workflowId, getConfig().publicUrl);
+  const detected = await listDetectedFields(db, workflowId);
+  const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <WorkflowEditor
+        initial={view.draft}
+        revision={view.draftRevision}
+        canEdit={view.canEdit}
+        save={saveDraftAction.bind(null, workspaceId, workflowId)}
+        detected={detected.map(({ path, type, example }) => ({ path, type, example }))}
+        liveHmacEnabled={view.live ? view.live.definition.trigger.hmac.enabled : null}
+        webhookTabHref={`${base}/webhook`}
+      />
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <DirectLinkPanel view={view} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import type { TMappingEntry } from "@/lib/workflows/definition/schemas";
+import { IssueText, PathInput, PathSelect, SmallButton } from "./editor-inputs";
+import { inputId, issueAt, type Issues } from "./editor-state";
+
+export interface DetectedFieldHint {
+  path: string;
+  type: string;
+  example: string | number | boolean | null;
+}
+
+/** Payload path → field key rows; paths are suggested from the test payloads seen so far. */
+export function MappingEditor({
+  mapping,
+  fieldKeys,
+  detected,
+  issues,
+  onChange,
+}: {
+  mapping: TMappingEntry[];
+  fieldKeys: string[];
+  detected: DetectedFieldHint[];
+  issues: Issues;
+  onChange: (mapping: TMappingEntry[]) => void;
+}) {
+  const listId = "detected-payload-paths";
+  const keyOptions = [{ value: "", label: "Choose a field…" }, ...fieldKeys.map((key) => ({ value: key, label: key }))];
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600">
+        Prefill form fields from the webhook payload. Write a path like <code>customer.email</code> or <code>items[0].sku</code>
+        {detected.length > 0 ? "; paths seen in test requests are suggested." : ". Send a test request to get suggestions."}
+      </p>
+      <datalist id={listId}>
+        {detected.map((field) => (
+          <option key={field.path} value={field.path}>
+            {`${field.type}: ${String(field.example)}`}
+          </option>
+        ))}
+      </datalist>
+      {mapping.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">No mappings yet.</p>
+      ) : (
+        <ul className="space-y-2">
+          {mapping.map((entry, i) => (
+            <li key={i} className="flex flex-wrap items-start gap-2">
+              <PathInput
+                label={`Payload path ${i + 1}`}
+                path={["mapping", i, "from"]}
+                issues={issues}
+                value={entry.from}
+                list={listId}
+                spellCheck={false}
+                autoCapitalize="off"
+                placeholder="customer.email"
+                onValue={(from) => onChange(mapping.map((m, j) => (j === i ? { ...m, from } : m)))}
+                className="min-w-48 flex-1"
+              />
+              <span aria-hidden className="mt-8 text-slate-500">
+                →
+              </span>
+              <PathSelect
+                label={`Field ${i + 1}`}
+                path={["mapping", i, "to"]}
+                issues={issues}
+                value={entry.to}
+                options={fieldKeys.includes(entry.to) || entry.to === "" ? keyOptions : [...keyOptions, { value: entry.to, label: `${entry.to} (missing)` }]}
+                onValue={(to) => onChange(mapping.map((m, j) => (j === i ? { ...m, to } : m)))}
+                className="min-w-40"
+              />
+              <SmallButton className="mt-6" aria-label={`Remove mapping ${i + 1}`} onClick={() => onChange(mapping.filter((_, j) => j !== i))}>
+                Remove
+              </SmallButton>
+            </li>
+          ))}
+        </ul>
+      )}
+      <IssueText id={`${inputId(["mapping"])}-error`} message={issueAt(issues, ["mapping"])} />
+      <SmallButton onClick={() => onChange([...mapping, { from: "", to: "" }])}>Add mapping</SmallButton>
+    </div>
+  );
+}

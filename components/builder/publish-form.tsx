@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormState } from "@/lib/http/form-state";
+
+type PublishState = FormState<{ version: number }>;
+
+/** Publishes the saved draft the page was rendered with (its revision is bound in). */
+export function PublishForm({ action, upToDate }: { action: (prev: PublishState) => Promise<PublishState>; upToDate: boolean }) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex max-w-sm flex-col items-end gap-2">
+      <SubmitButton pendingText="Publishing…">{upToDate ? "Publish again" : "Publish"}</SubmitButton>
+      {state.message && (
+        <Alert tone={state.ok ? "success" : "error"}>
+          {state.message}
+          {state.fieldErrors &&
+            Object.values(state.fieldErrors).map((message) => (
+              <span key={message} className="block">
+                {message}
+              </span>
+            ))}
+        </Alert>
+      )}
+    </form>
+  );
+}
