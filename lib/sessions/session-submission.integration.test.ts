@@ -1,0 +1,158 @@
+// A participant filling a session: each step validated on the server, a clear error per
+// field with nothing saved on invalid input, progress saved per step, completion final.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUp } from "@/lib/auth/sign-up";
+import { AppError } from "@/lib/errors/app-error";
+import { createWorkflow } from "@/lib/workflows/create-workflow";
+import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
+import { publishWorkflow } from "@/lib/workflows/publish-workflow";
+import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { getParticipantSession } from "./get-participant-session";
+import { listWorkflowSessions } from "./list-workflow-sessions";
+import { insertSession } from "./session-repository";
+import { generateSessionToken } from "./session-token";
+import { startDirectSession } from "./start-direct-session";
+import { submitSessionStep } from "./submit-session-step";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => t?.close());
+
+const definition: TWorkflowDefinitionInput = {
+  trigger: { type: "webhook" },
+  steps: [
+    {
+      type: "form",
+      id: "about",
+      title: "About you",
+      fields: [
+        { type: "text", key: "name", label: "Name", required: true },
+        { type: "email", key: "email", label: "Email", required: true },
+        { type: "number", key: "age", label: "Age", min: 18 },
+        { type: "date", key: "start", label: "Start date" },
+      ],
+    },
+    {
+      type: "form",
+      id: "plan",
+      title: "Your plan",
+      fields: [
+        { type: "select", key: "plan", label: "Plan", required: true, options: [{ value: "basic", label: "Basic" }, { value: "pro", label: "Pro" }] },
+        { type: "checkbox", key: "terms", label: "I accept the terms", required: true },
+        { type: "textarea", key: "notes", label: "Notes" },
+      ],
+    },
+  ],
+};
+
+let n = 0;
+async function publishedWorkflow() {
+  const user = await signUp(t.prisma, { email: `session-${++n}-${Date.now()}@example.com`, password: "correct horse battery staple" });
+  const actor = { userId: user.userId };
+  const wf = await createWorkflow(t.prisma, actor, user.workspaceId, { name: "Signup", definition });
+  await publishWorkflow(t.prisma, actor, wf.id);
+  return { actor, wf };
+}
+
+async function stored(token: string) {
+  return t.prisma.session.findUniqueOrThrow({ where: { token }, select: { data: true, currentStep: true, status: true, completedAt: true } });
+}
+
+describe("session submission", () => {
+  it("returns one clear error per invalid field and saves nothing", async () => {
+    const { wf } = await publishedWorkflow();
+    const { token } = await startDirectSession(t.prisma, wf.slug);
+    const result = await submitSessionStep(t.prisma, token, 0, { name: "", email: "not-an-email", age: "12", start: "31/12/2024" });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        name: "This field is required",
+        email: '"not-an-email" is not a valid email address',
+        age: "Must be at least 18",
+        start: 'Expected a date like 2024-12-31, got "31/12/2024"',
+      },
+    });
+    expect(await stored(token)).toMatchObject({ data: {}, currentStep: 0, status: "open", completedAt: null });
+  });
+
+  it("saves progress per step, then completes with coerced values, and stays completed", async () => {
+    const { actor, wf } = await publishedWorkflow();
+    const { token } = await startDirectSession(t.prisma, wf.slug);
+
+    expect(await submitSessionStep(t.prisma, token, 0, { name: "Ada", email: " ada@example.com ", age: "36", start: "2025-01-15" })).toEqual({
+      ok: true,
+      completed: false,
+      nextStep: 1,
+    });
+    expect(await stored(token)).toMatchObject({
+      data: { name: "Ada", email: "ada@example.com", age: 36, start: "2025-01-15" },
+      currentStep: 1,
+      status: "open",
+    });
+    const page = await getParticipantSession(t.prisma, token);
+    expect(page.currentStep).toBe(1);
+    expect(page.steps[1]!.title).toBe("Your plan");
+
+    // Step 2 wrong: the unticked required checkbox and an unknown option; step 1 data kept.
+    const invalid = await submitSessionStep(t.prisma, token, 1, { plan: "enterprise" });
+    expect(invalid).toEqual({
+      ok: false,
+      fieldErrors: { plan: '"enterprise" is not one of the options (basic, pro)', terms: "Please tick this box to continue" },
+    });
+    expect(await stored(token)).toMatchObject({ currentStep: 1, status: "open", data: { name: "Ada", age: 36 } });
+
+    expect(await submitSessionStep(t.prisma, token, 1, { plan: "pro", terms: "on", notes: "" })).toEqual({ ok: true, completed: true, nextStep: 2 });
+    const done = await stored(token);
+    expect(done.status).toBe("completed");
+    expect(done.completedAt).toBeInstanceOf(Date);
+    expect(done.data).toEqual({ name: "Ada", email: "ada@example.com", age: 36, start: "2025-01-15", plan: "pro", terms: true });
+
+    const again = await submitSessionStep(t.prisma, token, 1, { plan: "basic", terms: "on" }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(AppError);
+    expect((again as AppError).code).toBe("CONFLICT");
+    expect((await stored(token)).data).toMatchObject({ plan: "pro" });
+
+    const sessions = await listWorkflowSessions(t.prisma, actor, wf.id);
+    expect(sessions.live.map((s) => s.status)).toEqual(["completed"]);
+    expect(sessions.test).toEqual([]);
+  });
+
+  it("shows prefilled values, lets the participant clear an optional one, and keeps test sessions apart", async () => {
+    const { actor, wf } = await publishedWorkflow();
+    const version = await t.prisma.workflowVersion.findFirstOrThrow({ where: { workflowId: wf.id } });
+    const token = generateSessionToken();
+    await insertSession(t.prisma, {
+      workflowId: wf.id,
+      versionId: version.id,
+      token,
+      test: true,
+      source: "webhook",
+      data: { name: "Prefilled", email: "pre@example.com", age: 40, plan: "basic" },
+    });
+    const page = await getParticipantSession(t.prisma, token);
+    expect(page.data).toEqual({ name: "Prefilled", email: "pre@example.com", age: 40, plan: "basic" });
+    expect(page.test).toBe(true);
+
+    await submitSessionStep(t.prisma, token, 0, { name: "Prefilled", email: "pre@example.com", age: "" });
+    const data = (await stored(token)).data as Record<string, unknown>;
+    expect(data).not.toHaveProperty("age");
+    expect(data.plan).toBe("basic");
+
+    const sessions = await listWorkflowSessions(t.prisma, actor, wf.id);
+    expect(sessions.test).toHaveLength(1);
+    expect(sessions.live).toHaveLength(0);
+  });
+
+  it("refuses a stale step from another window and an unknown token", async () => {
+    const { wf } = await publishedWorkflow();
+    const { token } = await startDirectSession(t.prisma, wf.slug);
+    const stale = await submitSessionStep(t.prisma, token, 1, { plan: "pro", terms: "on" }).catch((e: unknown) => e);
+    expect((stale as AppError).code).toBe("CONFLICT");
+    expect(await stored(token)).toMatchObject({ status: "open", currentStep: 0, data: {} });
+
+    const unknown = await getParticipantSession(t.prisma, generateSessionToken()).catch((e: unknown) => e);
+    expect((unknown as AppError).code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,170 @@
+// Draft vs published, as the builder sees it: edits touch only the draft, Publish snapshots
+// an immutable version, the view reports "unpublished changes" and the direct-link state of
+// the *published* version, and two builders saving from the same revision get a conflict.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUp } from "@/lib/auth/sign-up";
+import { AppError } from "@/lib/errors/app-error";
+import { upsertMembership } from "@/lib/workspaces/membership-repository";
+import { directLinkState, startDirectSession } from "@/lib/sessions/start-direct-session";
+import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { createWorkflow } from "./create-workflow";
+import type { TWorkflowDefinitionInput } from "./definition";
+import { getWorkflowView } from "./get-workflow-view";
+import { publishWorkflow } from "./publish-workflow";
+import { updateWorkflow } from "./update-workflow";
+
+const PUBLIC_URL = "https://signet.example.com";
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => t?.close());
+
+let n = 0;
+async function owner() {
+  const user = await signUp(t.prisma, { email: `builder-${++n}-${Date.now()}@example.com`, password: "correct horse battery staple" });
+  return { actor: { userId: user.userId }, workspaceId: user.workspaceId };
+}
+
+const twoSteps = (title = "About you"): TWorkflowDefinitionInput => ({
+  trigger: { type: "webhook" },
+  steps: [
+    { type: "form", id: "about", title, fields: [{ type: "text", key: "name", label: "Name", required: true }] },
+    { type: "form", id: "contact", title: "Contact", fields: [{ type: "email", key: "email", label: "Email" }] },
+  ],
+  mapping: [{ from: "customer.email", to: "email" }],
+});
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("publish and versioning", () => {
+  it("keeps the live version unchanged until Publish, then snapshots the next immutable version", async () => {
+    const { actor, workspaceId } = await owner();
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Onboarding", definition: twoSteps() });
+
+    let view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.live).toBeNull();
+    expect(view.hasUnpublishedChanges).toBe(true);
+    expect(view.directLink).toEqual({ kind: "unpublished" });
+    expect(await directLinkState(t.prisma, wf.slug)).toBe("not_found");
+
+    expect(await publishWorkflow(t.prisma, actor, wf.id, { expectedRevision: view.draftRevision })).toMatchObject({ version: 1 });
+    view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.live?.version).toBe(1);
+    expect(view.hasUnpublishedChanges).toBe(false);
+    expect(view.directLink).toEqual({ kind: "live" });
+    expect(view.urls.directLinkUrl).toBe(`${PUBLIC_URL}/w/${wf.slug}`);
+
+    // Edit the draft: the live version and the sessions it starts keep the old form.
+    await updateWorkflow(t.prisma, actor, wf.id, { definition: twoSteps("Who are you?"), expectedRevision: view.draftRevision });
+    view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.hasUnpublishedChanges).toBe(true);
+    expect(view.draft.steps[0]!.title).toBe("Who are you?");
+    expect(view.live?.definition.steps[0]!.title).toBe("About you");
+    const v1Session = await startDirectSession(t.prisma, wf.slug);
+
+    expect(await publishWorkflow(t.prisma, actor, wf.id, { expectedRevision: view.draftRevision })).toMatchObject({ version: 2 });
+    view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.live?.version).toBe(2);
+    expect(view.hasUnpublishedChanges).toBe(false);
+
+    const versions = await t.prisma.workflowVersion.findMany({ where: { workflowId: wf.id }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect((versions[0]!.definition as { steps: { title: string }[] }).steps[0]!.title).toBe("About you");
+    const session = await t.prisma.session.findUniqueOrThrow({ where: { id: v1Session.id }, select: { versionId: true } });
+    expect(session.versionId).toBe(versions[0]!.id);
+
+    const audit = await t.prisma.auditEvent.findMany({ where: { targetId: wf.id }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["workflow.created", "workflow.published", "workflow.published"]);
+  });
+
+  it("follows only the published version for HMAC: the direct link works until Publish, then refuses", async () => {
+    const { actor, workspaceId } = await owner();
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Signed", definition: twoSteps() });
+    await publishWorkflow(t.prisma, actor, wf.id);
+
+    const hmacOn = { ...twoSteps(), trigger: { type: "webhook" as const, hmac: { scheme: "prefixed-hex" as const, enabled: true } } };
+    await updateWorkflow(t.prisma, actor, wf.id, { definition: hmacOn });
+    let view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.draft.trigger.hmac.enabled).toBe(true);
+    expect(view.directLink).toEqual({ kind: "live" });
+    expect(await directLinkState(t.prisma, wf.slug)).toBe("live");
+    await expect(startDirectSession(t.prisma, wf.slug)).resolves.toMatchObject({ test: false });
+
+    await publishWorkflow(t.prisma, actor, wf.id);
+    view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.directLink).toEqual({ kind: "hmac_required" });
+    expect(await directLinkState(t.prisma, wf.slug)).toBe("hmac_required");
+    expect((await rejection(startDirectSession(t.prisma, wf.slug))).code).toBe("HMAC_REQUIRED");
+    const actions = (await t.prisma.auditEvent.findMany({ where: { targetId: wf.id } })).map((a) => a.action);
+    expect(actions).toContain("workflow.hmac_enabled");
+  });
+
+  it("refuses publishing a draft other than the one the builder looked at", async () => {
+    const { actor, workspaceId } = await owner();
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Stale publish", definition: twoSteps() });
+    await updateWorkflow(t.prisma, actor, wf.id, { definition: twoSteps("Changed") });
+    const error = await rejection(publishWorkflow(t.prisma, actor, wf.id, { expectedRevision: wf.draftRevision }));
+    expect(error.code).toBe("CONFLICT");
+    expect(await t.prisma.workflowVersion.count({ where: { workflowId: wf.id } })).toBe(0);
+  });
+});
+
+describe("edit conflicts", () => {
+  it("tells the second of two builders saving from the same revision, and keeps the first one's work", async () => {
+    const { actor: alice, workspaceId } = await owner();
+    const bob = await owner();
+    await upsertMembership(t.prisma, workspaceId, bob.actor.userId, "editor");
+    const wf = await createWorkflow(t.prisma, alice, workspaceId, { name: "Shared", definition: twoSteps() });
+    const opened = wf.draftRevision;
+
+    const saved = await updateWorkflow(t.prisma, alice, wf.id, { definition: twoSteps("Alice's title"), expectedRevision: opened });
+    expect(saved.draftRevision).toBe(opened + 1);
+    const error = await rejection(updateWorkflow(t.prisma, bob.actor, wf.id, { definition: twoSteps("Bob's title"), expectedRevision: opened }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.status).toBe(409);
+    expect(error.message).toMatch(/Someone else saved this workflow/);
+
+    const view = await getWorkflowView(t.prisma, bob.actor, wf.id, PUBLIC_URL);
+    expect(view.draft.steps[0]!.title).toBe("Alice's title");
+    expect(view.draftRevision).toBe(opened + 1);
+    // With the fresh revision Bob's save goes through.
+    await updateWorkflow(t.prisma, bob.actor, wf.id, { definition: twoSteps("Bob's title"), expectedRevision: view.draftRevision });
+  });
+
+  it("refuses an invalid definition with the issue at its path and leaves the draft alone", async () => {
+    const { actor, workspaceId } = await owner();
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Invalid", definition: twoSteps() });
+    const bad = twoSteps();
+    bad.steps[1]!.fields.push({ type: "text", key: "name", label: "" });
+    const error = await rejection(updateWorkflow(t.prisma, actor, wf.id, { definition: bad, expectedRevision: wf.draftRevision }));
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        { path: ["definition", "steps", 1, "fields", 1, "key"], message: expect.stringContaining("Duplicate field key") },
+        { path: ["definition", "steps", 1, "fields", 1, "label"], message: "Label is required" },
+      ]),
+    );
+    const view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.draftRevision).toBe(wf.draftRevision);
+    expect(view.draft.steps[1]!.fields).toHaveLength(1);
+  });
+
+  it("lets a viewer read the builder but refuses their edits and publishes server-side", async () => {
+    const { actor, workspaceId } = await owner();
+    const viewer = await owner();
+    await upsertMembership(t.prisma, workspaceId, viewer.actor.userId, "viewer");
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Read only", definition: twoSteps() });
+    const view = await getWorkflowView(t.prisma, viewer.actor, wf.id, PUBLIC_URL);
+    expect(view.canEdit).toBe(false);
+    expect((await rejection(updateWorkflow(t.prisma, viewer.actor, wf.id, { definition: twoSteps("x") }))).code).toBe("FORBIDDEN");
+    expect((await rejection(publishWorkflow(t.prisma, viewer.actor, wf.id))).code).toBe("FORBIDDEN");
+    // Someone outside the workspace can't even tell it exists.
+    const stranger = await owner();
+    expect((await rejection(getWorkflowView(t.prisma, stranger.actor, wf.id, PUBLIC_URL))).code).toBe("NOT_FOUND");
+  });
+});
