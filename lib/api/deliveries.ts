@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { TokenActor } from "@/lib/api-tokens/authenticate-bearer";
+import { listDeliveryRows } from "@/lib/hooks/delivery-repository";
+import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
+import { toPage, type TPageQuery } from "./pagination";
+
+type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
+
+/** Payloads are JSON or form bodies, so text; anything that isn't UTF-8 is sent as base64. */
+function bodyForJson(body: Uint8Array | null): { body: string | null; bodyEncoding: "utf8" | "base64" | null } {
+  if (body === null) return { body: null, bodyEncoding: null };
+  try {
+    return { body: new TextDecoder("utf-8", { fatal: true }).decode(body), bodyEncoding: "utf8" };
+  } catch {
+    return { body: Buffer.from(body).toString("base64"), bodyEncoding: "base64" };
+  }
+}
+
+function toDeliveryResource(row: DeliveryRow) {
+  return {
+    id: row.id,
+    receivedAt: row.receivedAt,
+    test: row.test,
+    outcome: row.outcome,
+    reasonCode: row.reasonCode,
+    status: row.status,
+    secret: row.secretId ? { id: row.secretId, last4: row.secretLast4 } : null,
+    latencyMs: row.latencyMs,
+    sessionId: row.sessionId,
+    messageId: row.messageId,
+    contentType: row.contentType,
+    // Stored with signature values already truncated; never a secret.
+    headers: row.headers,
+    bodyLength: row.bodyLength,
+    bodySha256: row.bodySha256,
+    ...bodyForJson(row.body),
+  };
+}
+
+export const ZDeliveryFilter = z.object({
+  test: z.enum(["true", "false"], { error: "test must be true or false" }).optional(),
+  outcome: z.enum(["accepted", "duplicate", "rejected"], { error: "outcome must be accepted, duplicate or rejected" }).optional(),
+});
+
+export function parseDeliveryFilter(url: URL) {
+  const parsed = ZDeliveryFilter.parse({
+    test: url.searchParams.get("test") ?? undefined,
+    outcome: url.searchParams.get("outcome") ?? undefined,
+  });
+  return { outcome: parsed.outcome, ...(parsed.test === undefined ? {} : { test: parsed.test === "true" }) };
+}
+
+/** The delivery log of a workflow's webhook, newest first. */
+export async function listDeliveriesPage(
+  db: PrismaClient,
+  actor: TokenActor,
+  workflowId: string,
+  page: TPageQuery,
+  filter: ReturnType<typeof parseDeliveryFilter>,
+) {
+  await authorizeWorkflow(db, actor, workflowId, "view");
+  const rows = await listDeliveryRows(db, workflowId, filter, { take: page.limit + 1, cursor: page.cursor });
+  return toPage(rows, page.limit, toDeliveryResource);
+}
