@@ -8,11 +8,13 @@ const DROPPED = new Set(["cookie", "authorization", "proxy-authorization", "x-ap
 const SIGNATURE_NAME = /signature|hmac|hash|sig$/i;
 const MAX_HEADERS = 60;
 const MAX_VALUE_CHARS = 512;
-export const SIGNATURE_PREVIEW_CHARS = 12;
+export const SIGNATURE_PREVIEW_CHARS = 8;
+// A run this long of hex/base64 characters is a signature (timestamps and prefixes are shorter).
+const ENCODED_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 
+/** `t=1700000000,v1=5257a869…`: structure, prefixes and timestamps kept, each signature cut short. */
 export function truncateSignature(value: string): string {
-  if (value.length <= SIGNATURE_PREVIEW_CHARS) return value;
-  return `${value.slice(0, SIGNATURE_PREVIEW_CHARS)}… (${value.length} chars)`;
+  return value.replace(ENCODED_RUN, (run) => `${run.slice(0, SIGNATURE_PREVIEW_CHARS)}…`);
 }
 
 export function isSignatureHeader(name: string, settings: THmacSettings | null): boolean {
