@@ -24,7 +24,7 @@ process.env.SIGNET_DATA_DIR ??= mkdtempSync(join(tmpdir(), "signet-api-test-"));
 export const BASE_URL = "http://localhost:3000";
 
 /** Opens a fresh database for this test file and routes getDb() to it. */
-export function useApiTestDb(): { readonly db: TestDb } {
+export function setUpApiTestDb(): { readonly db: TestDb } {
   const holder = {} as { db: TestDb };
   beforeAll(async () => {
     holder.db = await createTestDb();
@@ -46,7 +46,7 @@ export async function createUser(db: TestDb, label: string) {
 }
 
 /** A user with `role` in `workspaceId`, and an API token of theirs for that workspace. */
-export async function memberWithToken(db: TestDb, workspaceId: string, role: Role, label = role) {
+export async function memberWithToken(db: TestDb, workspaceId: string, role: Role, label: string = role) {
   const user = await createUser(db, label);
   await upsertMembership(db.prisma, workspaceId, user.userId, role);
   // Tokens are created by editors and owners; a viewer's token is made while they can edit,
@@ -64,7 +64,7 @@ export async function ownerWithToken(db: TestDb, label = "owner") {
   return { ...user, token: token.token, tokenId: token.id };
 }
 
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Response | Promise<Response>;
 
 export interface ApiCall {
   token?: string | null;

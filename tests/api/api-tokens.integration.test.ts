@@ -8,9 +8,9 @@ import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import * as workflows from "@/app/api/v1/workflows/route";
-import { call, memberWithToken, ownerWithToken, useApiTestDb } from "./api-test-kit";
+import { call, memberWithToken, ownerWithToken, setUpApiTestDb } from "./api-test-kit";
 
-const t = useApiTestDb();
+const t = setUpApiTestDb();
 const list = (token?: string | null, headers?: Record<string, string>) => call(workflows.GET, "GET", "/api/v1/workflows", {}, { token, headers });
 
 describe("API tokens", () => {

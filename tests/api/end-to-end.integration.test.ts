@@ -11,9 +11,9 @@ import * as revokeSecret from "@/app/api/v1/workflows/[id]/secrets/[secretId]/re
 import * as secrets from "@/app/api/v1/workflows/[id]/secrets/route";
 import * as workflowSessions from "@/app/api/v1/workflows/[id]/sessions/route";
 import * as workflows from "@/app/api/v1/workflows/route";
-import { BASE_URL, call, memberWithToken, ownerWithToken, useApiTestDb } from "./api-test-kit";
+import { BASE_URL, call, memberWithToken, ownerWithToken, setUpApiTestDb } from "./api-test-kit";
 
-const t = useApiTestDb();
+const t = setUpApiTestDb();
 
 /** What a partner backend does: sign the exact bytes it sends. */
 async function postSigned(url: string, hookId: string, payload: unknown, secret: string) {

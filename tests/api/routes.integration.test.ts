@@ -2,6 +2,7 @@
 // workspace's ids answering 404, and malformed input answered plainly (400/413/415/422).
 import { beforeAll, describe, expect, it } from "vitest";
 import * as catchAll from "@/app/api/v1/[...path]/route";
+import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as sessionById from "@/app/api/v1/sessions/[id]/route";
 import * as workflowById from "@/app/api/v1/workflows/[id]/route";
 import * as detectedFields from "@/app/api/v1/workflows/[id]/detected-fields/route";
@@ -12,9 +13,9 @@ import * as workflowSessions from "@/app/api/v1/workflows/[id]/sessions/route";
 import * as workflows from "@/app/api/v1/workflows/route";
 import { insertSession } from "@/lib/sessions/session-repository";
 import { upsertDetectedFields } from "@/lib/hooks/detected-field-repository";
-import { call, memberWithToken, ownerWithToken, useApiTestDb } from "./api-test-kit";
+import { call, memberWithToken, ownerWithToken, setUpApiTestDb } from "./api-test-kit";
 
-const t = useApiTestDb();
+const t = setUpApiTestDb();
 
 type Who = { token: string; workspaceId: string; userId: string };
 let owner: Who;
@@ -314,6 +315,14 @@ describe("malformed requests", () => {
     expect(huge.status).toBe(413);
     const notObject = await post({ body: ["name"] });
     expect(notObject.status).toBe(422);
+  });
+
+  it("the OpenAPI description is served without a token", async () => {
+    const res = await openapi.GET();
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.servers[0].url).toBe("http://localhost:3000/api/v1");
   });
 
   it("an unknown /api/v1 path answers JSON 404", async () => {

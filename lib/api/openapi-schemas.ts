@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { ZCreateSecret } from "@/lib/secrets/schemas";
+import { ZWorkflowDefinition } from "@/lib/workflows/definition";
+import { ZCreateWorkflow, ZUpdateWorkflow } from "@/lib/workflows/schemas";
+
+// Component schemas of the OpenAPI document. Inputs are generated from the same zod schemas
+// the handlers validate with, so the description cannot drift from what is accepted;
+// response shapes are written out by hand (they are plain objects, not zod schemas).
+
+type JsonSchema = Record<string, unknown>;
+
+function fromZod(schema: z.ZodType): JsonSchema {
+  // "input": what a client may send (defaults optional); refinements that JSON Schema can't
+  // express are left out rather than failing the whole document.
+  const generated = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  // Embedded in an OpenAPI document, which sets the dialect once for all schemas.
+  delete generated.$schema;
+  return generated;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const dateTime = { type: "string", format: "date-time" };
+const nullable = (schema: JsonSchema) => ({ anyOf: [schema, { type: "null" }] });
+
+export function componentSchemas(): Record<string, JsonSchema> {
+  const definition = fromZod(ZWorkflowDefinition);
+  return {
+    WorkflowDefinition: definition,
+    CreateWorkflow: { ...fromZod(ZCreateWorkflow), properties: { name: { type: "string", minLength: 1, maxLength: 120 }, definition: ref("WorkflowDefinition") } },
+    UpdateWorkflow: {
+      ...fromZod(ZUpdateWorkflow),
+      properties: {
+        name: { type: "string", minLength: 1, maxLength: 120 },
+        definition: ref("WorkflowDefinition"),
+        expectedRevision: { type: "integer", minimum: 1, description: "The draftRevision the edit is based on; a mismatch answers 409." },
+      },
+    },
+    Publish: {
+      type: "object",
+      properties: { expectedRevision: { type: "integer", minimum: 1, description: "Publish only if the draft is still at this revision." } },
+      additionalProperties: false,
+    },
+    CreateSecret: {
+      ...fromZod(ZCreateSecret),
+      description: "Give `value` to paste a secret, or `format` to generate one (default whsec). `expireOthersInSeconds` rotates: the other active secrets stay valid that long.",
+    },
+    Error: {
+      type: "object",
+      required: ["error", "code"],
+      properties: {
+        error: { type: "string", description: "For humans." },
+        code: { type: "string", description: "Machine-readable reason, e.g. not_found, forbidden, invalid_definition." },
+        issues: { type: "array", items: { type: "object", required: ["path", "message"], properties: { path: { type: "array", items: { type: ["string", "integer"] } }, message: { type: "string" } } } },
+      },
+    },
+    WorkflowUrls: {
+      type: "object",
+      properties: {
+        hookUrl: { type: "string", format: "uri" },
+        testUrl: { type: "string", format: "uri" },
+        directLinkUrl: { type: "string", format: "uri" },
+      },
+    },
+    WorkflowSummary: {
+      allOf: [
+        ref("WorkflowUrls"),
+        {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            slug: { type: "string" },
+            hookId: { type: "string" },
+            draftRevision: { type: "integer" },
+            published: nullable({ type: "object", properties: { version: { type: "integer" }, publishedAt: dateTime } }),
+            createdAt: dateTime,
+            updatedAt: dateTime,
+          },
+        },
+      ],
+    },
+    Workflow: {
+      allOf: [
+        ref("WorkflowSummary"),
+        {
+          type: "object",
+          properties: {
+            qrSvgUrl: { type: "string", format: "uri" },
+            qrPngUrl: { type: "string", format: "uri" },
+            definition: { ...ref("WorkflowDefinition"), description: "The draft." },
+            published: nullable({ type: "object", properties: { version: { type: "integer" }, publishedAt: dateTime, definition: ref("WorkflowDefinition") } }),
+            hasUnpublishedChanges: { type: "boolean" },
+          },
+        },
+      ],
+    },
+    Secret: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        last4: { type: "string" },
+        format: { type: "string", enum: ["whsec", "alphanumeric", "pasted"] },
+        createdAt: dateTime,
+        expiresAt: nullable(dateTime),
+        revokedAt: nullable(dateTime),
+        active: { type: "boolean", description: "Verifies right now: not revoked, not expired." },
+      },
+    },
+    CreatedSecret: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        secret: { type: "string", description: "The full value. Returned only here: store it now." },
+        last4: { type: "string" },
+        format: { type: "string" },
+        createdAt: dateTime,
+        warnings: { type: "array", items: { type: "string" } },
+        expiredOthers: { type: "integer", description: "How many older secrets now expire (rotation)." },
+      },
+    },
+    Session: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        workflowId: { type: "string" },
+        status: { type: "string", enum: ["open", "completed"] },
+        test: { type: "boolean" },
+        source: { type: "string", enum: ["webhook", "direct_link", "api"] },
+        data: { type: "object", additionalProperties: true },
+        createdAt: dateTime,
+        completedAt: nullable(dateTime),
+      },
+    },
+    Delivery: {
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        receivedAt: dateTime,
+        test: { type: "boolean" },
+        outcome: { type: "string", enum: ["accepted", "duplicate", "rejected"] },
+        reasonCode: { type: "string" },
+        status: { type: "integer", description: "The HTTP status the sender got." },
+        secret: nullable({ type: "object", properties: { id: { type: "string" }, last4: { type: "string" } } }),
+        latencyMs: { type: "integer" },
+        sessionId: nullable({ type: "string" }),
+        messageId: nullable({ type: "string" }),
+        contentType: nullable({ type: "string" }),
+        headers: { type: "object", additionalProperties: { type: "string" }, description: "Signature values truncated." },
+        bodyLength: { type: "integer" },
+        bodySha256: { type: "string" },
+        body: nullable({ type: "string", description: "Kept for accepted and test requests." }),
+        bodyEncoding: nullable({ type: "string", enum: ["utf8", "base64"] }),
+      },
+    },
+    DetectedField: {
+      type: "object",
+      properties: {
+        path: { type: "string", examples: ["customer.email"] },
+        type: { type: "string" },
+        example: {},
+        seenCount: { type: "integer" },
+        lastSeenAt: dateTime,
+      },
+    },
+  };
+}

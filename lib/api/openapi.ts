@@ -1,0 +1,132 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
+import { componentSchemas } from "./openapi-schemas";
+
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Paths are written
+// here by hand next to their routes' behaviour; input schemas come from the zod schemas.
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description: string) => ({ description, content: { "application/json": { schema } } });
+const list = (item: string, paged: boolean) =>
+  json(
+    {
+      type: "object",
+      required: ["data"],
+      properties: { data: { type: "array", items: ref(item) }, ...(paged ? { nextCursor: { type: ["string", "null"] } } : {}) },
+    },
+    paged ? "A page, newest first; pass nextCursor as ?cursor= for the next one (null at the end)." : "All of them.",
+  );
+const body = (schema: string, required = true) => ({ required, content: { "application/json": { schema: ref(schema) } } });
+const error = (description: string) => ({ $ref: `#/components/responses/${description}` });
+
+const ERRORS = { "401": error("Unauthenticated"), "404": error("NotFound") };
+const WRITE_ERRORS = { ...ERRORS, "403": error("Forbidden"), "422": error("ValidationFailed") };
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Workflow id." };
+const pageParams = [
+  { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+  { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page." },
+];
+const testParam = { name: "test", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "Only test (or only live) entries." };
+
+export function openApiDocument(publicUrl: string): Json {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Signet management API",
+      version: "1",
+      description:
+        "Manage workflows, their webhook secrets, sessions and delivery log. Authenticate with an API token " +
+        "(workspace → API tokens in the app, or `npm run signet -- token:create`) as `Authorization: Bearer sig_…`. " +
+        "A token acts as its user, with that user's current role, inside the token's workspace only; ids of other " +
+        "workspaces answer 404. Errors are `{ error, code, issues? }`; invalid input answers 422 with the issues path by path.",
+    },
+    servers: [{ url: `${publicUrl}/api/v1` }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/workflows": {
+        get: { operationId: "listWorkflows", summary: "List the workspace's workflows", parameters: pageParams, responses: { "200": list("WorkflowSummary", true), ...ERRORS } },
+        post: {
+          operationId: "createWorkflow",
+          summary: "Create a workflow (the default definition when none is given)",
+          requestBody: body("CreateWorkflow"),
+          responses: { "201": json(ref("Workflow"), "Created; includes hookUrl, testUrl and directLinkUrl."), ...WRITE_ERRORS },
+        },
+      },
+      "/workflows/{id}": {
+        parameters: [idParam],
+        get: { operationId: "getWorkflow", summary: "Read a workflow: draft and published version", responses: { "200": json(ref("Workflow"), "The workflow."), ...ERRORS } },
+        patch: {
+          operationId: "updateWorkflow",
+          summary: "Edit the draft (nothing live changes until publish)",
+          requestBody: body("UpdateWorkflow"),
+          responses: { "200": json(ref("Workflow"), "The updated workflow."), "409": error("Conflict"), ...WRITE_ERRORS },
+        },
+        delete: {
+          operationId: "deleteWorkflow",
+          summary: "Delete a workflow with its versions, secrets, sessions and deliveries",
+          responses: { "200": json({ type: "object", properties: { id: { type: "string" }, deleted: { const: true } } }, "Deleted."), ...WRITE_ERRORS },
+        },
+      },
+      "/workflows/{id}/publish": {
+        parameters: [idParam],
+        post: {
+          operationId: "publishWorkflow",
+          summary: "Publish the draft as the next immutable version and make it live",
+          requestBody: body("Publish", false),
+          responses: {
+            "200": json({ type: "object", properties: { version: { type: "integer" }, publishedAt: { type: "string", format: "date-time" } } }, "Published."),
+            "409": error("Conflict"),
+            ...WRITE_ERRORS,
+          },
+        },
+      },
+      "/workflows/{id}/secrets": {
+        parameters: [idParam],
+        get: { operationId: "listSecrets", summary: "List signing secrets (last 4 characters only)", responses: { "200": list("Secret", false), ...ERRORS } },
+        post: {
+          operationId: "createSecret",
+          summary: "Add a signing secret, generated or pasted; optionally rotate the others out",
+          requestBody: body("CreateSecret", false),
+          responses: { "201": json(ref("CreatedSecret"), "Created. The only response that contains the value."), ...WRITE_ERRORS },
+        },
+      },
+      "/workflows/{id}/secrets/{secretId}/revoke": {
+        parameters: [idParam, { name: "secretId", in: "path", required: true, schema: { type: "string" } }],
+        post: { operationId: "revokeSecret", summary: "Revoke a secret now", responses: { "200": json(ref("Secret"), "Revoked."), ...WRITE_ERRORS } },
+      },
+      "/workflows/{id}/sessions": {
+        parameters: [idParam],
+        get: { operationId: "listSessions", summary: "List a workflow's sessions, newest first", parameters: [...pageParams, testParam], responses: { "200": list("Session", true), ...ERRORS } },
+      },
+      "/sessions/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "Session id." }],
+        get: { operationId: "getSession", summary: "Read one session", responses: { "200": json(ref("Session"), "The session."), ...ERRORS } },
+      },
+      "/workflows/{id}/deliveries": {
+        parameters: [idParam],
+        get: {
+          operationId: "listDeliveries",
+          summary: "The webhook's delivery log, newest first",
+          parameters: [...pageParams, testParam, { name: "outcome", in: "query", schema: { type: "string", enum: ["accepted", "duplicate", "rejected"] } }],
+          responses: { "200": list("Delivery", true), ...ERRORS },
+        },
+      },
+      "/workflows/{id}/detected-fields": {
+        parameters: [idParam],
+        get: { operationId: "listDetectedFields", summary: "Fields detected from test payloads", responses: { "200": list("DetectedField", false), ...ERRORS } },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, `sig_` followed by 43 characters." } },
+      schemas: componentSchemas(),
+      responses: {
+        Unauthenticated: json(ref("Error"), "No token, a malformed header, or an unknown or revoked token."),
+        Forbidden: json(ref("Error"), "The token's user has a role too low for this (e.g. a viewer writing)."),
+        NotFound: json(ref("Error"), "No such id in the token's workspace."),
+        Conflict: json(ref("Error"), "The draft changed since expectedRevision."),
+        ValidationFailed: json(ref("Error"), "Invalid input; `issues` lists each problem with its path."),
+      },
+    },
+  };
+}
