@@ -4,37 +4,33 @@
 
 export type SignatureEncoding = "hex" | "base64" | "base64url";
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
-function isBase64(c: number, url: boolean): boolean {
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true;
-  return url ? c === 45 || c === 95 : c === 43 || c === 47;
-}
-
 export type DecodeResult = { ok: true; bytes: Buffer } | { ok: false; reason: "bad-encoding" | "wrong-length" };
 
 const BAD_ENCODING = { ok: false, reason: "bad-encoding" } as const;
 const WRONG_LENGTH = { ok: false, reason: "wrong-length" } as const;
 
+// One character class each, anchored, no alternation or nested quantifier: linear time on any
+// input and, on V8, several times faster than a charCodeAt loop.
+const HEX = /^[0-9a-fA-F]*$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
+const WHITESPACE_OR_CONTROL = /[\x00-\x20\x7f]/;
+
 /** Decodes `value[start..]` as a signature of exactly `bytes` bytes. Hex in either case. */
 export function decodeSignature(value: string, start: number, encoding: SignatureEncoding, bytes: number): DecodeResult {
-  const length = value.length - start;
+  const text = start === 0 ? value : value.slice(start);
   if (encoding === "hex") {
-    for (let i = start; i < value.length; i++) if (!isHex(value.charCodeAt(i))) return BAD_ENCODING;
-    if (length !== bytes * 2) return WRONG_LENGTH;
-    return { ok: true, bytes: Buffer.from(start === 0 ? value : value.slice(start), "hex") };
+    if (!HEX.test(text)) return BAD_ENCODING;
+    if (text.length !== bytes * 2) return WRONG_LENGTH;
+    return { ok: true, bytes: Buffer.from(text, "hex") };
   }
-  const url = encoding === "base64url";
-  // Padding is optional for both alphabets, but when present it must be complete.
-  let end = value.length;
-  while (end > start && value.charCodeAt(end - 1) === 61 /* = */ && value.length - end < 2) end--;
-  for (let i = start; i < end; i++) if (!isBase64(value.charCodeAt(i), url)) return BAD_ENCODING;
-  const padded = end !== value.length;
-  if (padded && length % 4 !== 0) return BAD_ENCODING;
-  if (end - start !== Math.ceil((bytes * 4) / 3)) return WRONG_LENGTH;
-  const decoded = Buffer.from(value.slice(start, end), url ? "base64url" : "base64");
+  // Padding is optional for both alphabets, but when present it must make a multiple of 4.
+  if (!(encoding === "base64" ? BASE64 : BASE64URL).test(text)) return BAD_ENCODING;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end !== text.length && text.length % 4 !== 0) return BAD_ENCODING;
+  if (end !== Math.ceil((bytes * 4) / 3)) return WRONG_LENGTH;
+  const decoded = Buffer.from(text, encoding);
   return decoded.length === bytes ? { ok: true, bytes: decoded } : WRONG_LENGTH;
 }
 
@@ -55,11 +51,7 @@ export function parseUnixSeconds(raw: string): number | undefined {
 
 /** True when the string holds a space, tab or other ASCII control character. */
 export function hasWhitespaceOrControl(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c <= 32 || c === 127) return true;
-  }
-  return false;
+  return WHITESPACE_OR_CONTROL.test(value);
 }
 
 /** Index of `char` in value[start, end), or -1: never scans past the current entry. */

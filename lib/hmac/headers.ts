@@ -18,6 +18,18 @@ function normalise(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? (value.length === 0 ? undefined : value.join(", ")) : value;
 }
 
+// Header names come from settings, so they are few: lower-case each once, not per request.
+const lowerCaseNames = new Map<string, string>();
+function lowerCaseOf(name: string): string {
+  let lower = lowerCaseNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerCaseNames.size >= 256) lowerCaseNames.clear();
+    lowerCaseNames.set(name, lower);
+  }
+  return lower;
+}
+
 /** The header's value, or undefined when absent or empty. */
 export function readHeader(headers: HeaderInput, name: string): string | undefined {
   let value: string | undefined;
@@ -26,7 +38,7 @@ export function readHeader(headers: HeaderInput, name: string): string | undefin
   } else if (Object.hasOwn(headers, name)) {
     value = normalise(headers[name]);
   } else {
-    const lower = name.toLowerCase();
+    const lower = lowerCaseOf(name);
     if (Object.hasOwn(headers, lower)) {
       value = normalise(headers[lower]);
     } else {

@@ -20,7 +20,7 @@ export interface SignRequestInput {
 /** The HMAC of the scheme's signed content under one secret. */
 export function computeSignature(settings: THmacSettings, secret: string, body: Uint8Array, context: SigningContext): Buffer {
   const mac = createMac(settings.algorithm, macKey(settings.scheme, secret));
-  for (const chunk of schemeFor(settings).signedContent(settings, body, context)) mac.update(chunk);
+  schemeFor(settings).writeSignedContent(settings, mac, body, context);
   return mac.digest();
 }
 

@@ -37,8 +37,12 @@ export interface VerifyInput {
 
 /** Revoked secrets never verify; expired ones stop at their expiry instant. */
 export function isSecretActive(secret: HmacSecret, now: Date): boolean {
+  return isActiveAt(secret, now.getTime());
+}
+
+function isActiveAt(secret: HmacSecret, nowMs: number): boolean {
   if (!secret.value || secret.revokedAt) return false;
-  return !secret.expiresAt || secret.expiresAt.getTime() > now.getTime();
+  return !secret.expiresAt || secret.expiresAt.getTime() > nowMs;
 }
 
 export function verifySignature(input: VerifyInput): VerifyOutcome {
@@ -46,11 +50,11 @@ export function verifySignature(input: VerifyInput): VerifyOutcome {
   const scheme = schemeFor(settings);
   const parsed = scheme.parse(settings, input.headers);
   if (parsed.kind !== "parsed") return parsed;
-  const { signatures, timestamp, messageId, emptyReason } = parsed.request;
+  const { signatures, timestamp, messageId, emptyReason, context } = parsed.request;
 
-  const now = input.now ?? new Date();
+  const nowMs = input.now ? input.now.getTime() : Date.now();
   if (timestamp) {
-    const skew = Math.floor(now.getTime() / 1000) - timestamp.seconds;
+    const skew = Math.floor(nowMs / 1000) - timestamp.seconds;
     if (Math.abs(skew) > settings.toleranceSeconds) {
       return {
         kind: "expired-timestamp",
@@ -61,10 +65,8 @@ export function verifySignature(input: VerifyInput): VerifyOutcome {
 
   const ts = timestamp?.seconds;
   let active = 0;
-  const context: SigningContext = { timestamp: timestamp?.raw, id: messageId };
-  const chunks = scheme.signedContent(settings, body, context);
   for (const secret of input.secrets) {
-    if (!isSecretActive(secret, now)) continue;
+    if (!isActiveAt(secret, nowMs)) continue;
     let key: string | Uint8Array;
     try {
       key = macKey(settings.scheme, secret.value);
@@ -74,7 +76,7 @@ export function verifySignature(input: VerifyInput): VerifyOutcome {
     active++;
     if (signatures.length === 0) continue;
     const mac = createMac(settings.algorithm, key);
-    for (const chunk of chunks) mac.update(chunk);
+    scheme.writeSignedContent(settings, mac, body, context);
     const expected = mac.digest();
     for (const signature of signatures) {
       // Lengths were checked while decoding; the guard keeps timingSafeEqual from throwing.

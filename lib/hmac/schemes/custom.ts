@@ -89,7 +89,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
     timestamp = parsed;
   }
   if (context.id !== undefined && context.id.length > 256) return malformed("header-too-long", `The ${idHeader} header is longer than 256 characters.`);
-  return { kind: "parsed", request: { signatures, timestamp, messageId: context.id } };
+  return { kind: "parsed", request: { signatures, timestamp, messageId: context.id, context: { timestamp: timestamp?.raw, id: context.id } } };
 }
 
 type ParsedTimestamp = { raw: string; seconds: number };
@@ -100,10 +100,11 @@ export const customScheme: SchemeModule<Settings> & { readContext: typeof readCo
   parse,
   readContext,
   needs: (settings) => ({ timestamp: Boolean(settings.custom.timestampHeader), id: Boolean(settings.custom.idHeader) }),
-  signedContent: (settings, body, context) =>
-    parseTemplate(settings.custom.signedContent).map((segment) =>
-      typeof segment === "string" ? segment : segment.field === "body" ? body : (context[segment.field] ?? ""),
-    ),
+  writeSignedContent: (settings, mac, body, context) => {
+    for (const segment of parseTemplate(settings.custom.signedContent)) {
+      mac.update(typeof segment === "string" ? segment : segment.field === "body" ? body : (context[segment.field] ?? ""));
+    }
+  },
   formatHeaders: (settings, signatures, context) => {
     const { header, prefix, encoding, separator, timestampHeader, idHeader } = settings.custom;
     const used = separator === "" ? signatures.slice(0, 1) : signatures;

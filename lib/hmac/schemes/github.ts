@@ -1,7 +1,7 @@
 import { encodeSignature } from "../encoding";
 import type { ZGithubSettings } from "../schemas";
 import type { z } from "zod";
-import { algorithmPrefix, bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import { algorithmPrefix, noExtras, writeBodyOnly, parseSingleBodySignature } from "./body-only";
 import type { SchemeModule } from "./types";
 
 // GitHub: `X-Hub-Signature-256: sha256={hex}` over the body. With SHA-1 it is GitHub's legacy
@@ -16,8 +16,8 @@ export function githubHeader(settings: Settings): string {
 export const githubScheme: SchemeModule<Settings> = {
   scheme: "github",
   keyBytes: "utf8",
-  parse: (settings, headers) => parseSingleBodySignature(settings, headers, [githubHeader(settings)], algorithmPrefix(settings), "hex"),
+  parse: (settings, headers) => parseSingleBodySignature(settings, headers, githubHeader(settings), undefined, algorithmPrefix(settings), "hex"),
   needs: noExtras,
-  signedContent: bodyOnly,
+  writeSignedContent: writeBodyOnly,
   formatHeaders: (settings, [signature]) => ({ [githubHeader(settings)]: algorithmPrefix(settings) + encodeSignature(signature!, "hex") }),
 };

@@ -1,7 +1,7 @@
 import { encodeSignature } from "../encoding";
 import type { ZPlainHexSettings } from "../schemas";
 import type { z } from "zod";
-import { bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import { noExtras, writeBodyOnly, parseSingleBodySignature } from "./body-only";
 import type { SchemeModule } from "./types";
 
 // Bare hex digest of the body in one header (either case), as many small services send it.
@@ -10,14 +10,14 @@ type Settings = z.infer<typeof ZPlainHexSettings>;
 
 const DEFAULT_HEADER = "X-HMAC-Signature";
 // Services using this shape split between the two names; with the default name both are read.
-const DEFAULT_ALIASES = [DEFAULT_HEADER, "X-HMAC-HASH"] as const;
+const DEFAULT_ALIAS = "X-HMAC-HASH";
 
 export const plainHexScheme: SchemeModule<Settings> = {
   scheme: "plain-hex",
   keyBytes: "utf8",
   parse: (settings, headers) =>
-    parseSingleBodySignature(settings, headers, settings.header.toLowerCase() === DEFAULT_HEADER.toLowerCase() ? DEFAULT_ALIASES : [settings.header], "", "hex"),
+    parseSingleBodySignature(settings, headers, settings.header, settings.header.toLowerCase() === DEFAULT_HEADER.toLowerCase() ? DEFAULT_ALIAS : undefined, "", "hex"),
   needs: noExtras,
-  signedContent: bodyOnly,
+  writeSignedContent: writeBodyOnly,
   formatHeaders: (settings, [signature]) => ({ [settings.header]: encodeSignature(signature!, "hex") }),
 };

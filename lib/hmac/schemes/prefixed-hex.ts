@@ -1,7 +1,7 @@
 import { encodeSignature } from "../encoding";
 import type { ZPrefixedHexSettings } from "../schemas";
 import type { z } from "zod";
-import { algorithmPrefix, bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import { algorithmPrefix, noExtras, writeBodyOnly, parseSingleBodySignature } from "./body-only";
 import type { SchemeModule } from "./types";
 
 // Signet's default: `X-Signet-Signature: sha256={hex}` over the body; the prefix names the
@@ -12,8 +12,8 @@ type Settings = z.infer<typeof ZPrefixedHexSettings>;
 export const prefixedHexScheme: SchemeModule<Settings> = {
   scheme: "prefixed-hex",
   keyBytes: "utf8",
-  parse: (settings, headers) => parseSingleBodySignature(settings, headers, [settings.header], algorithmPrefix(settings), "hex"),
+  parse: (settings, headers) => parseSingleBodySignature(settings, headers, settings.header, undefined, algorithmPrefix(settings), "hex"),
   needs: noExtras,
-  signedContent: bodyOnly,
+  writeSignedContent: writeBodyOnly,
   formatHeaders: (settings, [signature]) => ({ [settings.header]: algorithmPrefix(settings) + encodeSignature(signature!, "hex") }),
 };

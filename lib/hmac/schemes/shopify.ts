@@ -1,7 +1,7 @@
 import { encodeSignature } from "../encoding";
 import type { ZShopifySettings } from "../schemas";
 import type { z } from "zod";
-import { bodyOnly, noExtras, parseSingleBodySignature } from "./body-only";
+import { noExtras, writeBodyOnly, parseSingleBodySignature } from "./body-only";
 import type { SchemeModule } from "./types";
 
 // Shopify: `X-Shopify-Hmac-Sha256: {base64}` over the body.
@@ -13,8 +13,8 @@ export const SHOPIFY_HEADER = "X-Shopify-Hmac-Sha256";
 export const shopifyScheme: SchemeModule<Settings> = {
   scheme: "shopify",
   keyBytes: "utf8",
-  parse: (settings, headers) => parseSingleBodySignature(settings, headers, [SHOPIFY_HEADER], "", "base64"),
+  parse: (settings, headers) => parseSingleBodySignature(settings, headers, SHOPIFY_HEADER, undefined, "", "base64"),
   needs: noExtras,
-  signedContent: bodyOnly,
+  writeSignedContent: writeBodyOnly,
   formatHeaders: (_settings, [signature]) => ({ [SHOPIFY_HEADER]: encodeSignature(signature!, "base64") }),
 };

@@ -2,7 +2,7 @@ import { encodeSignature } from "../encoding";
 import { readHeader, type HeaderInput } from "../headers";
 import type { ZSlackSettings } from "../schemas";
 import type { z } from "zod";
-import { checkHeaderValue, decodePrefixed, isMalformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule } from "./types";
+import { checkHeaderLength, decodePrefixed, isMalformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule } from "./types";
 
 // Slack: `X-Slack-Signature: v0={hex}` over `v0:{timestamp}:{body}`, the timestamp from
 // X-Slack-Request-Timestamp (signed as received).
@@ -23,13 +23,13 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
     const absent = [value === undefined && SLACK_SIGNATURE_HEADER, timestampRaw === undefined && SLACK_TIMESTAMP_HEADER].filter(Boolean);
     return missing(`Missing Slack header${absent.length > 1 ? "s" : ""}: ${absent.join(", ")}.`);
   }
-  const bad = checkHeaderValue(SLACK_SIGNATURE_HEADER, value);
+  const bad = checkHeaderLength(SLACK_SIGNATURE_HEADER, value);
   if (bad) return bad;
   const decoded = decodePrefixed(SLACK_SIGNATURE_HEADER, value, "v0=", "hex", settings.algorithm);
   if (isMalformed(decoded)) return decoded;
   const timestamp = parseTimestamp(SLACK_TIMESTAMP_HEADER, timestampRaw);
   if (isMalformed(timestamp)) return timestamp;
-  return { kind: "parsed", request: { signatures: [decoded.bytes], timestamp } };
+  return { kind: "parsed", request: { signatures: [decoded.bytes], timestamp, context: { timestamp: timestamp.raw } } };
 }
 
 export const slackScheme: SchemeModule<Settings> & { readContext: typeof readContext } = {
@@ -38,7 +38,9 @@ export const slackScheme: SchemeModule<Settings> & { readContext: typeof readCon
   parse,
   readContext,
   needs: () => ({ timestamp: true, id: false }),
-  signedContent: (_settings, body, { timestamp }) => [`v0:${timestamp}:`, body],
+  writeSignedContent: (_settings, mac, body, { timestamp }) => {
+    mac.update(`v0:${timestamp}:`).update(body);
+  },
   formatHeaders: (_settings, [signature], { timestamp }) => ({
     [SLACK_SIGNATURE_HEADER]: `v0=${encodeSignature(signature!, "hex")}`,
     [SLACK_TIMESTAMP_HEADER]: timestamp ?? "",

@@ -76,6 +76,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
       signatures,
       timestamp,
       messageId: id,
+      context: { id, timestamp: timestamp.raw },
       emptyReason: signatures.length === 0 ? `The ${names.signature} header has no v1 signature.` : undefined,
     },
   };
@@ -87,7 +88,9 @@ export const standardWebhooksScheme: SchemeModule<Settings> & { readContext: typ
   parse,
   readContext,
   needs: () => ({ timestamp: true, id: true }),
-  signedContent: (_settings, body, { id, timestamp }) => [`${id}.${timestamp}.`, body],
+  writeSignedContent: (_settings, mac, body, { id, timestamp }) => {
+    mac.update(`${id}.${timestamp}.`).update(body);
+  },
   formatHeaders: (_settings, signatures, { id, timestamp }) => ({
     "webhook-id": id ?? "",
     "webhook-timestamp": timestamp ?? "",

@@ -58,7 +58,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
   if (isMalformed(timestamp)) return timestamp;
   return {
     kind: "parsed",
-    request: { signatures, timestamp, emptyReason: signatures.length === 0 ? `${STRIPE_HEADER} has no v1 signature.` : undefined },
+    request: { signatures, timestamp, context: { timestamp: timestamp.raw }, emptyReason: signatures.length === 0 ? `${STRIPE_HEADER} has no v1 signature.` : undefined },
   };
 }
 
@@ -68,7 +68,9 @@ export const stripeScheme: SchemeModule<Settings> & { readContext: typeof readCo
   parse,
   readContext,
   needs: () => ({ timestamp: true, id: false }),
-  signedContent: (_settings, body, { timestamp }) => [`${timestamp}.`, body],
+  writeSignedContent: (_settings, mac, body, { timestamp }) => {
+    mac.update(`${timestamp}.`).update(body);
+  },
   formatHeaders: (_settings, signatures, { timestamp }) => ({
     [STRIPE_HEADER]: [`t=${timestamp}`, ...signatures.map((s) => `v1=${encodeSignature(s, "hex")}`)].join(","),
   }),

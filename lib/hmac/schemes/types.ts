@@ -1,4 +1,4 @@
-import { ALGORITHMS } from "../algorithms";
+import { ALGORITHMS, type Mac } from "../algorithms";
 import { decodeSignature, hasWhitespaceOrControl, parseUnixSeconds, type SignatureEncoding } from "../encoding";
 import { MAX_HEADER_LENGTH, type HeaderInput } from "../headers";
 import type { THmacSettings } from "../schemas";
@@ -25,6 +25,8 @@ export interface ParsedRequest {
   /** The timestamp exactly as received (it is signed as text) and its value in unix seconds. */
   timestamp?: { raw: string; seconds: number };
   messageId?: string;
+  /** Timestamp and id as signed (shared empty object for schemes without them). */
+  context: SigningContext;
   /** Why there is nothing to compare although the header is well formed (e.g. only `v1a,`). */
   emptyReason?: string;
 }
@@ -45,11 +47,13 @@ export interface SchemeModule<S extends THmacSettings = THmacSettings> {
   parse(settings: S, headers: HeaderInput): ParseOutcome;
   /** What a sender must provide besides the body. */
   needs(settings: S): { timestamp: boolean; id: boolean };
-  /** The signed bytes as chunks, fed to the MAC one after the other (no concatenation). */
-  signedContent(settings: S, body: Uint8Array, context: SigningContext): (string | Uint8Array)[];
+  /** Feeds the signed bytes to the MAC piece by piece (no concatenation, no array). */
+  writeSignedContent(settings: S, mac: Mac, body: Uint8Array, context: SigningContext): void;
   /** The headers carrying these signatures (schemes with one signature use the first). */
   formatHeaders(settings: S, signatures: Uint8Array[], context: SigningContext): Record<string, string>;
 }
+
+export const NO_CONTEXT: SigningContext = Object.freeze({});
 
 export function malformed(reason: MalformedReason, message: string): MalformedOutcome {
   return { kind: "malformed", reason, message };
@@ -71,7 +75,21 @@ export function checkHeaderValue(header: string, value: string, allowSpaces = fa
     }
     return undefined;
   }
-  if (hasWhitespaceOrControl(value)) return malformed("whitespace", `The ${header} header must not contain spaces.`);
+  if (hasWhitespaceOrControl(value)) return whitespaceIn(header);
+  return undefined;
+}
+
+function whitespaceIn(header: string): MalformedOutcome {
+  return malformed("whitespace", `The ${header} header must not contain spaces.`);
+}
+
+/**
+ * The hot-path variant for single-signature headers: only the length is checked up front. A
+ * value that then decodes cleanly cannot hold whitespace, so spaces are looked for only once
+ * decoding has failed, to name the reason.
+ */
+export function checkHeaderLength(header: string, value: string): MalformedOutcome | undefined {
+  if (value.length > MAX_HEADER_LENGTH) return malformed("header-too-long", `The ${header} header is longer than ${MAX_HEADER_LENGTH} characters.`);
   return undefined;
 }
 
@@ -87,12 +105,15 @@ export function decodePrefixed(
   algorithm: THmacSettings["algorithm"],
 ): { ok: true; bytes: Buffer } | MalformedOutcome {
   const info = ALGORITHMS[algorithm];
-  const expected = `${prefix}{${info.label.replace(" (legacy)", "")} ${encoding}}`;
   if (!value.startsWith(prefix)) {
+    if (hasWhitespaceOrControl(value)) return whitespaceIn(header);
+    // Messages are built only on the error path: the hot path allocates nothing here.
+    const expected = `${prefix}{${info.label.replace(" (legacy)", "")} ${encoding}}`;
     return malformed("missing-prefix", `The ${header} value must start with "${prefix}" (expected ${expected}).`);
   }
   const decoded = decodeSignature(value, prefix.length, encoding, info.digestBytes);
   if (decoded.ok) return decoded;
+  if (hasWhitespaceOrControl(value)) return whitespaceIn(header);
   return decoded.reason === "bad-encoding"
     ? malformed("bad-encoding", `The ${header} signature contains characters that are not ${ENCODING_NAME[encoding]}.`)
     : malformed("wrong-length", `The ${header} signature has the wrong length for ${info.label} (expected ${info.digestBytes} bytes as ${ENCODING_NAME[encoding]}).`);
