@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/http/security-headers";
+import { denyFramingHeaders, NOT_SESSION_PAGES, securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Database drivers load WASM or native code at run time; bundling them breaks that.
@@ -15,7 +15,11 @@ const nextConfig: NextConfig = {
   // checking again inside every build doubles build time on our 2-core machines.
   typescript: { ignoreBuildErrors: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      // Session pages may be framed by their workflow's allowed origins: proxy.ts sets that.
+      { source: NOT_SESSION_PAGES, headers: denyFramingHeaders() },
+    ];
   },
 };
 

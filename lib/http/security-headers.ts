@@ -1,11 +1,14 @@
-// Headers applied to every response by next.config.ts. Builder pages must never be framed;
-// session pages override frame-ancestors per workflow (see lib/sessions/embed-policy.ts).
-export function securityHeaders(): { key: string; value: string }[] {
+// Headers applied by next.config.ts. Builder pages must never be framed; session pages
+// (/s/{token}) get their frame-ancestors per workflow from proxy.ts instead
+// (lib/embedding/session-frame-policy.ts), so the deny-all framing headers skip them.
+
+type Header = { key: string; value: string };
+
+/** Sent on every response, session pages included. */
+export function securityHeaders(): Header[] {
   const headers = [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   ];
   if (process.env.NODE_ENV === "production" && process.env.SIGNET_HSTS !== "off") {
@@ -13,3 +16,14 @@ export function securityHeaders(): { key: string; value: string }[] {
   }
   return headers;
 }
+
+/** Everything but session pages refuses to be framed, by old and new browsers alike. */
+export function denyFramingHeaders(): Header[] {
+  return [
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  ];
+}
+
+/** Path pattern (next.config `source`) of every page except /s/…, which sets its own policy. */
+export const NOT_SESSION_PAGES = "/((?!s/).*)";
