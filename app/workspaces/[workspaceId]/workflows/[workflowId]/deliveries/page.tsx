@@ -1,0 +1,38 @@
+import { currentActor } from "@/lib/auth/current-actor";
+import { getDb } from "@/lib/db/client";
+import { DELIVERY_OUTCOMES, listDeliveries } from "@/lib/hooks/list-deliveries";
+import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
+import { DeliveryList } from "@/components/deliveries/delivery-list";
+
+export const metadata = { title: "Deliveries" };
+
+type Search = { mode?: string; outcome?: string };
+
+export default async function DeliveriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceId: string; workflowId: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const { workspaceId, workflowId } = await params;
+  const search = await searchParams;
+  const mode = search.mode === "live" || search.mode === "test" ? search.mode : undefined;
+  const outcome = DELIVERY_OUTCOMES.find((o) => o === search.outcome);
+  const { deliveries, canDebug } = await listDeliveries(await getDb(), await currentActor(), workflowId, { mode, outcome });
+  const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
+  return (
+    <section aria-labelledby="deliveries-heading" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id="deliveries-heading" className="text-lg font-semibold">
+            Deliveries
+          </h2>
+          <p className="text-sm text-slate-600">Every request to this workflow&apos;s webhook, newest first. Open one to see why it was accepted or refused.</p>
+        </div>
+        <DeliveryFilters base={`${base}/deliveries`} mode={mode} outcome={outcome} />
+      </div>
+      <DeliveryList deliveries={deliveries} canDebug={canDebug} sessionsHref={`${base}/sessions`} />
+    </section>
+  );
+}
