@@ -50,6 +50,9 @@ export function AppHeader({
           <Link href={`/workspaces/${current.id}/members`} className="text-slate-700 hover:text-slate-900">
             Members
           </Link>
+          <Link href={`/workspaces/${current.id}/settings/tokens`} className="text-slate-700 hover:text-slate-900">
+            API tokens
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600">
