@@ -98,7 +98,8 @@ function hintsFor(input: DebugInput, text: string | null, received: Record<strin
       if (last4 !== null) hints.unshift(`Found it: the received signature matches ${label} (secret …${last4}). The sender signed different bytes than it sent.`);
     }
   }
-  if (input.reasonCode === "signature_mismatch") {
+  const found = hints.some((hint) => hint.startsWith("Found it"));
+  if (input.reasonCode === "signature_mismatch" && !found) {
     hints.push("Compare the received signature with the expected ones below. If none starts the same, the sender uses another secret: check the last 4 characters, and that the sender's copy has no trailing newline or spaces (e.g. read from a file or an environment variable).");
   }
   if (input.reasonCode === "no_active_secret") hints.push("This hook has no active secret: add one, or check that the last one was not revoked or expired.");
