@@ -1,0 +1,102 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/current-actor";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { sendTestRequest, type TestRequestResult } from "@/lib/hooks/send-test-request";
+import { createSecret } from "@/lib/secrets/create-secret";
+import { revealSecret } from "@/lib/secrets/reveal-secret";
+import { revokeSecret } from "@/lib/secrets/revoke-secret";
+import { signaturePreview, type SignaturePreview } from "@/lib/snippets/signature-preview";
+import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
+import { updateWorkflow } from "@/lib/workflows/update-workflow";
+import { getConfig } from "@/lib/config/env";
+
+// The Webhook tab's actions. Each one authenticates through the lib function it calls
+// (authorizeWorkflow inside), so a forged call from a viewer is refused there.
+
+const path = (workspaceId: string, workflowId: string) => `/workspaces/${workspaceId}/workflows/${workflowId}`;
+
+/**
+ * Saves the HMAC settings into the draft: the rest of the draft as stored now, compare-and-set
+ * on the revision the page showed, so it takes effect on Publish like every other edit.
+ */
+export async function saveHmacSettingsAction(
+  workspaceId: string,
+  workflowId: string,
+  input: { hmac: unknown; expectedRevision: number },
+): Promise<FormState<{ revision: number }> & { conflict?: boolean }> {
+  try {
+    const db = await getDb();
+    const actor = await currentActor();
+    const view = await getWorkflowView(db, actor, workflowId, getConfig().publicUrl);
+    const definition = { ...view.draft, trigger: { ...view.draft.trigger, hmac: input.hmac } };
+    const saved = await updateWorkflow(db, actor, workflowId, { definition, expectedRevision: input.expectedRevision });
+    revalidatePath(path(workspaceId, workflowId), "layout");
+    return { ok: true, message: "Saved to the draft. Publish to apply it to the live endpoint.", data: { revision: saved.draftRevision } };
+  } catch (error) {
+    const state = formStateFromError(error);
+    const fieldErrors = state.fieldErrors
+      ? Object.fromEntries(Object.entries(state.fieldErrors).map(([key, message]) => [key.replace(/^definition\.trigger\.hmac\./, ""), message]))
+      : undefined;
+    return { ...state, fieldErrors, conflict: isAppError(error) && error.code === "CONFLICT" };
+  }
+}
+
+/** Pure computation with an example secret; still only for signed-in users of the app. */
+export async function previewSignatureAction(input: { settings: unknown; sampleBody: string }): Promise<SignaturePreview> {
+  if (!(await currentActor())) return { ok: false, message: "Sign in again to see the preview." };
+  return signaturePreview({ settings: input.settings, sampleBody: String(input.sampleBody).slice(0, 16_384) });
+}
+
+export interface CreatedSecretView {
+  id: string;
+  secret: string;
+  last4: string;
+  warnings: string[];
+  expiredOthers: number;
+}
+
+export async function createSecretAction(
+  workspaceId: string,
+  workflowId: string,
+  input: { value?: string; format?: "whsec" | "alphanumeric"; expireOthersInSeconds?: number },
+): Promise<FormState<CreatedSecretView>> {
+  try {
+    const created = await createSecret(await getDb(), await currentActor(), workflowId, input);
+    revalidatePath(path(workspaceId, workflowId), "layout");
+    const { id, secret, last4, warnings, expiredOthers } = created;
+    return { ok: true, data: { id, secret, last4, warnings, expiredOthers } };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function revealSecretAction(workflowId: string, secretId: string): Promise<FormState<{ secret: string }>> {
+  try {
+    const revealed = await revealSecret(await getDb(), await currentActor(), workflowId, secretId);
+    return { ok: true, data: { secret: revealed.secret } };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function revokeSecretAction(workspaceId: string, workflowId: string, secretId: string): Promise<FormState> {
+  try {
+    await revokeSecret(await getDb(), await currentActor(), workflowId, secretId);
+    revalidatePath(path(workspaceId, workflowId), "layout");
+    return { ok: true, message: "Secret revoked: requests signed with it are refused from now on." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function sendTestRequestAction(workflowId: string, input: { body: string }): Promise<FormState<TestRequestResult>> {
+  try {
+    return { ok: true, data: await sendTestRequest(await getDb(), await currentActor(), workflowId, { body: String(input.body) }) };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}

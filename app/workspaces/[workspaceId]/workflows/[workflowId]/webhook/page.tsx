@@ -1,0 +1,105 @@
+import { currentActor } from "@/lib/auth/current-actor";
+import { getConfig } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
+import { embedSnippet } from "@/lib/embedding/embed-snippet";
+import { keyBytesRule } from "@/lib/hmac/secrets";
+import { listSecrets } from "@/lib/secrets/list-secrets";
+import { allSigningSnippets } from "@/lib/snippets/signing-snippet";
+import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
+import { EmbedPanel } from "@/components/webhook/embed-panel";
+import { EndpointUrls } from "@/components/webhook/endpoint-urls";
+import { HmacSettingsForm } from "@/components/webhook/hmac-settings-form";
+import { SecretsPanel } from "@/components/webhook/secrets-panel";
+import { SigningHelp } from "@/components/webhook/signing-help";
+import { TestRequestPanel } from "@/components/webhook/test-request-panel";
+import {
+  createSecretAction,
+  previewSignatureAction,
+  revealSecretAction,
+  revokeSecretAction,
+  saveHmacSettingsAction,
+  sendTestRequestAction,
+} from "./actions";
+
+export const metadata = { title: "Webhook" };
+
+const SAMPLE_BODY = JSON.stringify({ customer: { email: "ada@example.com", name: "Ada Lovelace" }, plan: "pro" });
+const SECRET_PLACEHOLDER = "YOUR_SECRET";
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+// The layout already answered 404 for foreign ids and unknown workflows.
+export default async function WebhookPage({ params }: { params: Promise<{ workspaceId: string; workflowId: string }> }) {
+  const { workspaceId, workflowId } = await params;
+  const db = await getDb();
+  const actor = await currentActor();
+  const view = await getWorkflowView(db, actor, workflowId, getConfig().publicUrl);
+  const secrets = await listSecrets(db, actor, workflowId);
+  const draftHmac = view.draft.trigger.hmac;
+  const liveHmac = view.live?.definition.trigger.hmac ?? null;
+  const snippets = allSigningSnippets({ settings: draftHmac, url: view.urls.testUrl, secret: SECRET_PLACEHOLDER, sampleBody: SAMPLE_BODY });
+  const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-2">
+      <div className="space-y-6">
+        <Section id="urls-heading" title="Endpoint">
+          <EndpointUrls hookUrl={view.urls.hookUrl} testUrl={view.urls.testUrl} published={view.live !== null} />
+        </Section>
+        <Section id="hmac-heading" title="HMAC authentication">
+          <HmacSettingsForm
+            initial={draftHmac}
+            revision={view.draftRevision}
+            canEdit={view.canEdit}
+            liveEnabled={liveHmac ? liveHmac.enabled : null}
+            sampleBody={SAMPLE_BODY}
+            save={saveHmacSettingsAction.bind(null, workspaceId, workflowId)}
+            preview={previewSignatureAction}
+          />
+        </Section>
+        <Section id="secrets-heading" title="Secrets">
+          <SecretsPanel
+            secrets={secrets.map((s) => ({
+              ...s,
+              createdAt: s.createdAt.toISOString(),
+              expiresAt: s.expiresAt?.toISOString() ?? null,
+              revokedAt: s.revokedAt?.toISOString() ?? null,
+            }))}
+            canEdit={view.canEdit}
+            keyBytesRule={keyBytesRule(draftHmac.scheme)}
+            create={createSecretAction.bind(null, workspaceId, workflowId)}
+            reveal={revealSecretAction.bind(null, workflowId)}
+            revoke={revokeSecretAction.bind(null, workspaceId, workflowId)}
+          />
+        </Section>
+      </div>
+      <div className="space-y-6">
+        <Section id="signing-heading" title="Signing help">
+          {liveHmac && JSON.stringify(liveHmac) !== JSON.stringify(draftHmac) && (
+            <p className="text-sm text-amber-900">These snippets follow the draft settings; the endpoint verifies with the published ones until you publish.</p>
+          )}
+          <SigningHelp snippets={snippets} secretPlaceholder={SECRET_PLACEHOLDER} />
+          <h3 className="pt-2 font-medium">Send a signed test request</h3>
+          <TestRequestPanel initialBody={SAMPLE_BODY} canEdit={view.canEdit} send={sendTestRequestAction.bind(null, workflowId)} />
+        </Section>
+        <Section id="embed-heading-webhook" title="Embedding">
+          <EmbedPanel
+            liveOrigins={view.live?.definition.trigger.allowedOrigins ?? null}
+            draftOrigins={view.draft.trigger.allowedOrigins}
+            builderHref={base}
+            snippet={embedSnippet({ settings: liveHmac ?? draftHmac, hookUrl: view.urls.hookUrl, secret: SECRET_PLACEHOLDER, sampleBody: SAMPLE_BODY })}
+          />
+        </Section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { CopyButton } from "./copy-button";
+
+/** The production and test URLs of the webhook step, each with a copy button. */
+export function EndpointUrls({ hookUrl, testUrl, published }: { hookUrl: string; testUrl: string; published: boolean }) {
+  const rows = [
+    { label: "Production URL", url: hookUrl, hint: "Starts real sessions from the published version." },
+    { label: "Test URL", url: testUrl, hint: "Same checks, HMAC included; creates test sessions and records the payload as a sample." },
+  ];
+  return (
+    <div className="space-y-3">
+      {!published && <p className="text-sm text-amber-800">Not published yet: both URLs answer 404 until the first Publish.</p>}
+      {rows.map((row) => (
+        <div key={row.label}>
+          <p className="text-sm font-medium text-slate-800">{row.label}</p>
+          <div className="mt-1 flex items-center gap-2">
+            <code data-testid={row.label === "Test URL" ? "test-url" : "production-url"} className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 text-sm">
+              POST {row.url}
+            </code>
+            <CopyButton text={row.url} label={`Copy ${row.label.toLowerCase()}`} />
+          </div>
+          <p className="mt-1 text-xs text-slate-600">{row.hint}</p>
+        </div>
+      ))}
+    </div>
+  );
+}

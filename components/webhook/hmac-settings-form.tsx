@@ -1,0 +1,191 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { ALGORITHM_LABELS, SCHEME_LABELS, withScheme } from "@/components/builder/editor-state";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/http/form-state";
+import type { THmacScheme, THmacSettings } from "@/lib/hmac/schemas";
+import type { SignaturePreview } from "@/lib/snippets/signature-preview";
+import { CustomSchemeFields } from "./custom-scheme-fields";
+import { describedBy, Field, inputClass, SCHEME_DESCRIPTIONS, usesTimestamp } from "./hmac-fields";
+
+type SaveResult = FormState<{ revision: number }> & { conflict?: boolean };
+
+/**
+ * The webhook step's HMAC settings, saved into the draft (they apply on Publish), with a live
+ * preview of what a sender signs for a sample body under an example secret.
+ */
+export function HmacSettingsForm({
+  initial,
+  revision,
+  canEdit,
+  liveEnabled,
+  sampleBody,
+  save,
+  preview,
+}: {
+  initial: THmacSettings;
+  revision: number;
+  canEdit: boolean;
+  /** HMAC in the published version; null when never published. */
+  liveEnabled: boolean | null;
+  sampleBody: string;
+  save: (input: { hmac: THmacSettings; expectedRevision: number }) => Promise<SaveResult>;
+  preview: (input: { settings: THmacSettings; sampleBody: string }) => Promise<SignaturePreview>;
+}) {
+  const [hmac, setHmac] = useState(initial);
+  const [result, setResult] = useState<SaveResult | null>(null);
+  const [shown, setShown] = useState<SignaturePreview | null>(null);
+  const [saving, startSaving] = useTransition();
+  const errors = result?.fieldErrors ?? {};
+  const disabled = !canEdit;
+  const dirty = JSON.stringify(hmac) !== JSON.stringify(initial);
+
+  useEffect(() => {
+    // Debounced: a request per keystroke in the template field would be wasteful.
+    const timer = setTimeout(() => void preview({ settings: hmac, sampleBody }).then(setShown), 250);
+    return () => clearTimeout(timer);
+  }, [hmac, sampleBody, preview]);
+
+  const legacy = hmac.algorithm === "sha1" || hmac.algorithm === "ripemd128";
+
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startSaving(async () => setResult(await save({ hmac, expectedRevision: revision })));
+      }}
+    >
+      <div className="flex items-start gap-3">
+        <input
+          id="hmac-enabled"
+          type="checkbox"
+          role="switch"
+          checked={hmac.enabled}
+          disabled={disabled}
+          onChange={(e) => setHmac({ ...hmac, enabled: e.target.checked })}
+          aria-describedby="hmac-enabled-hint"
+          className="mt-0.5 h-5 w-5 rounded border-slate-300"
+        />
+        <div>
+          <label htmlFor="hmac-enabled" className="font-medium">
+            Require HMAC-signed requests
+          </label>
+          <div id="hmac-enabled-hint" className="text-sm text-slate-600">
+            <p>Only requests signed with one of this workflow&apos;s active secrets start sessions, in test mode too.</p>
+            <p className="mt-1 font-medium text-amber-900">
+              Once published with HMAC on, the direct link and QR code stop working: they show that only an authorised system can start
+              this workflow.
+            </p>
+          </div>
+        </div>
+      </div>
+      {liveEnabled !== null && hmac.enabled !== liveEnabled && (
+        <Alert tone="warning">
+          {hmac.enabled
+            ? "HMAC is on in the draft only: the live endpoint accepts unsigned requests until you publish."
+            : "HMAC is off in the draft only: the live endpoint keeps requiring signatures until you publish."}
+        </Alert>
+      )}
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]}>
+          <select
+            id="hmac-scheme"
+            className={inputClass}
+            value={hmac.scheme}
+            disabled={disabled}
+            aria-describedby="hmac-scheme-hint"
+            onChange={(e) => setHmac(withScheme(hmac, e.target.value as THmacScheme))}
+          >
+            {Object.entries(SCHEME_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="hmac-algorithm"
+          label="Algorithm"
+          hint={legacy ? "Legacy: only for senders that cannot do better. Prefer SHA-256." : undefined}
+        >
+          <select
+            id="hmac-algorithm"
+            className={inputClass}
+            value={hmac.algorithm}
+            disabled={disabled}
+            aria-describedby={legacy ? "hmac-algorithm-hint" : undefined}
+            onChange={(e) => setHmac({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}
+          >
+            {Object.entries(ALGORITHM_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {value === "ripemd128" ? `${label} (legacy)` : label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {(hmac.scheme === "prefixed-hex" || hmac.scheme === "plain-hex") && (
+          <Field id="hmac-header" label="Header name" error={errors.header}>
+            <input
+              id="hmac-header"
+              className={`${inputClass} font-mono`}
+              value={hmac.header}
+              disabled={disabled}
+              aria-invalid={errors.header ? true : undefined}
+              aria-describedby={describedBy("hmac-header", false, errors.header)}
+              onChange={(e) => setHmac({ ...hmac, header: e.target.value })}
+            />
+          </Field>
+        )}
+        {usesTimestamp(hmac) && (
+          <Field id="hmac-tolerance" label="Timestamp tolerance (seconds)" hint="Older or newer requests are refused (replay protection)." error={errors.toleranceSeconds}>
+            <input
+              id="hmac-tolerance"
+              type="number"
+              min={1}
+              max={86400}
+              className={inputClass}
+              value={hmac.toleranceSeconds}
+              disabled={disabled}
+              aria-describedby={describedBy("hmac-tolerance", true, errors.toleranceSeconds)}
+              onChange={(e) => setHmac({ ...hmac, toleranceSeconds: Number(e.target.value) })}
+            />
+          </Field>
+        )}
+      </div>
+      {hmac.scheme === "custom" && (
+        <CustomSchemeFields custom={hmac.custom} errors={errors} disabled={disabled} onChange={(custom) => setHmac({ ...hmac, custom })} />
+      )}
+
+      <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" aria-live="polite" data-testid="signature-preview">
+        <p className="text-sm font-medium">Preview for the sample body (example secret, timestamp and id)</p>
+        {shown === null ? (
+          <p className="text-sm text-slate-600">Computing…</p>
+        ) : shown.ok ? (
+          <>
+            <p className="text-xs text-slate-600">Signed content</p>
+            <pre className="overflow-x-auto rounded bg-white p-2 text-xs ring-1 ring-slate-200">{shown.signedContent}</pre>
+            <p className="text-xs text-slate-600">Headers</p>
+            <pre className="overflow-x-auto rounded bg-white p-2 text-xs ring-1 ring-slate-200">
+              {Object.entries(shown.headers)
+                .map(([name, value]) => `${name}: ${value}`)
+                .join("\n")}
+            </pre>
+          </>
+        ) : (
+          <p className="text-sm text-amber-900">{shown.message}</p>
+        )}
+      </div>
+
+      {result?.message && <Alert tone={result.ok ? "success" : "error"}>{result.conflict ? `${result.message} Reload the page to get the latest draft.` : result.message}</Alert>}
+      {canEdit && (
+        <Button type="submit" disabled={saving || !dirty}>
+          {saving ? "Saving…" : "Save HMAC settings"}
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/http/form-state";
+import { CopyButton } from "./copy-button";
+import { inputClass } from "./hmac-fields";
+import { SecretRow, type SecretItem } from "./secret-row";
+
+interface Created {
+  id: string;
+  secret: string;
+  last4: string;
+  warnings: string[];
+  expiredOthers: number;
+}
+type CreateInput = { value?: string; format?: "whsec" | "alphanumeric"; expireOthersInSeconds?: number };
+
+/**
+ * The workflow's signing secrets. Not part of the draft: they apply at once, which is what
+ * makes rotation without downtime possible (old and new valid together until the expiry).
+ */
+export function SecretsPanel({
+  secrets,
+  canEdit,
+  keyBytesRule,
+  create,
+  reveal,
+  revoke,
+}: {
+  secrets: SecretItem[];
+  canEdit: boolean;
+  keyBytesRule: string;
+  create: (input: CreateInput) => Promise<FormState<Created>>;
+  reveal: (secretId: string) => Promise<FormState<{ secret: string }>>;
+  revoke: (secretId: string) => Promise<FormState>;
+}) {
+  const [now, setNow] = useState<number | null>(null);
+  const [mode, setMode] = useState<"generate" | "paste">("generate");
+  const [format, setFormat] = useState<"whsec" | "alphanumeric">("whsec");
+  const [pasted, setPasted] = useState("");
+  const [hours, setHours] = useState("72");
+  const [created, setCreated] = useState<Created | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const rotating = secrets.some((s) => s.active);
+
+  useEffect(() => {
+    // The first tick comes at once (a 0 ms timeout), then every second.
+    const first = setTimeout(() => setNow(Date.now()), 0);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, []);
+
+  function submit() {
+    setError(null);
+    const input: CreateInput = mode === "paste" ? { value: pasted } : { format };
+    if (rotating) {
+      const h = Number(hours);
+      if (!Number.isFinite(h) || h < 0) return setError("Enter how many hours the old secrets stay valid (0 ends them now).");
+      input.expireOthersInSeconds = Math.round(h * 3600);
+    }
+    startTransition(async () => {
+      const result = await create(input);
+      if (result.ok && result.data) {
+        setCreated(result.data);
+        setPasted("");
+      } else setError(result.fieldErrors?.value ?? result.message ?? "The secret could not be created.");
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="key-bytes-rule">
+        <span className="font-medium">Key bytes:</span> {keyBytesRule}
+      </p>
+
+      {created && (
+        <div className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3" role="status">
+          <p className="text-sm font-medium text-emerald-900">Copy this secret now: it is shown in full only once. Afterwards only its last 4 characters are shown.</p>
+          <div className="flex items-center gap-2">
+            <code data-testid="new-secret" className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 text-sm ring-1 ring-emerald-200">
+              {created.secret}
+            </code>
+            <CopyButton text={created.secret} label="Copy secret" />
+          </div>
+          {created.expiredOthers > 0 && (
+            <p className="text-sm text-emerald-900">
+              {created.expiredOthers === 1 ? "The previous secret stays" : `The ${created.expiredOthers} previous secrets stay`} valid until the expiry shown below.
+            </p>
+          )}
+          {created.warnings.map((w) => (
+            <p key={w} className="text-sm text-amber-900">
+              Warning: {w}
+            </p>
+          ))}
+          <Button type="button" variant="secondary" className="px-2.5 py-1 text-xs" onClick={() => setCreated(null)}>
+            I have stored it
+          </Button>
+        </div>
+      )}
+
+      {secrets.length === 0 ? (
+        <p className="text-sm text-slate-600">No secrets yet. With HMAC on and no active secret, every request is refused.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200" aria-label="Secrets">
+          {secrets.map((secret) => (
+            <SecretRow key={secret.id} secret={secret} now={now} canEdit={canEdit} reveal={() => reveal(secret.id)} revoke={() => revoke(secret.id)} />
+          ))}
+        </ul>
+      )}
+
+      {canEdit && (
+        <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium">{rotating ? "Rotate: add a new secret" : "Add a secret"}</legend>
+          <div className="flex gap-4 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="secret-mode" checked={mode === "generate"} onChange={() => setMode("generate")} /> Generate
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="secret-mode" checked={mode === "paste"} onChange={() => setMode("paste")} /> Paste my own
+            </label>
+          </div>
+          {mode === "generate" ? (
+            <div className="max-w-sm space-y-1">
+              <label htmlFor="secret-format" className="block text-sm font-medium">
+                Format
+              </label>
+              <select id="secret-format" className={inputClass} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+                <option value="whsec">whsec_ + 32 random bytes (recommended)</option>
+                <option value="alphanumeric">20 letters and digits</option>
+              </select>
+            </div>
+          ) : (
+            <div className="space-y-1">
+              <label htmlFor="secret-value" className="block text-sm font-medium">
+                Secret
+              </label>
+              <input
+                id="secret-value"
+                className={`${inputClass} font-mono`}
+                value={pasted}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setPasted(e.target.value)}
+              />
+              <p className="text-xs text-slate-600">At least 8 printable characters; under 128 bits of strength you get a warning.</p>
+            </div>
+          )}
+          {rotating && (
+            <div className="max-w-sm space-y-1">
+              <label htmlFor="rotation-hours" className="block text-sm font-medium">
+                Keep the current secrets valid for (hours)
+              </label>
+              <input id="rotation-hours" type="number" min={0} max={720} step="any" className={inputClass} value={hours} onChange={(e) => setHours(e.target.value)} />
+              <p className="text-xs text-slate-600">Senders switch to the new secret in the meantime; both verify until then.</p>
+            </div>
+          )}
+          {error && <Alert>{error}</Alert>}
+          <Button type="button" disabled={pending || (mode === "paste" && pasted.length === 0)} onClick={submit}>
+            {pending ? "Working…" : mode === "paste" ? "Save pasted secret" : rotating ? "Generate new secret" : "Generate secret"}
+          </Button>
+        </fieldset>
+      )}
+    </div>
+  );
+}
