@@ -1,34 +1,51 @@
 // `npm start`: builds the app when the build is missing or older than the source, then serves
 // it. One command from a fresh clone gives a running app on the embedded database.
+// `node scripts/start.mjs --build-only` builds (when stale) and exits: the benchmark uses it.
+// The server is server/main.ts, bundled into .next/signet-server.mjs: webhooks are served
+// beside Next's router in the same process (see docs/performance.md).
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { buildServer, SERVER_BUNDLE } from "./build-server.mjs";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const STAMP = ".next/signet-source-stamp";
+const SERVER_STAMP = ".next/signet-server-stamp";
+const APP_SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts"];
+const SERVER_SOURCES = [...APP_SOURCES, "server", "scripts/build-server.mjs", "tsconfig.json"];
 
-function sourceStamp() {
+function sourceStamp(paths) {
   const head = spawnSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" });
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "app", "components", "lib", "public", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts"], { encoding: "utf8" });
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", ...paths], { encoding: "utf8" });
   if (head.status !== 0) return null; // not a git checkout: trust an existing build
   return createHash("sha256").update(head.stdout).update(dirty.stdout).digest("hex");
 }
 
-const stamp = sourceStamp();
-const built = existsSync(".next/BUILD_ID");
-const stale = !built || (stamp !== null && (!existsSync(STAMP) || readFileSync(STAMP, "utf8") !== stamp));
-if (stale || process.env.SIGNET_REBUILD === "1") {
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event: "build_started" }));
+function isStale(output, stampFile, stamp) {
+  return !existsSync(output) || (stamp !== null && (!existsSync(stampFile) || readFileSync(stampFile, "utf8") !== stamp));
+}
+
+const log = (event) => console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event }));
+
+const stamp = sourceStamp(APP_SOURCES);
+const rebuild = process.env.SIGNET_REBUILD === "1";
+if (rebuild || isStale(".next/BUILD_ID", STAMP, stamp)) {
+  log("build_started");
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
   if (stamp) writeFileSync(STAMP, stamp);
 }
+const serverStamp = sourceStamp(SERVER_SOURCES);
+if (rebuild || isStale(SERVER_BUNDLE, SERVER_STAMP, serverStamp)) {
+  log("server_build_started");
+  await buildServer();
+  if (serverStamp) writeFileSync(SERVER_STAMP, serverStamp);
+}
+if (process.argv.includes("--build-only")) process.exit(0);
 
-const port = process.env.PORT ?? "3000";
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", port, "-H", hostname], {
+const server = spawn(process.execPath, [SERVER_BUNDLE], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { NODE_ENV: "production", ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,14 +1,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { verifySignature, messageIdOf } from "@/lib/hmac/verify";
 import { logger } from "@/lib/log/logger";
-import { loadActiveSecrets } from "@/lib/secrets/active-secrets";
 import { sessionUrl } from "@/lib/sessions/session-token";
-import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import { applyMapping, REQUIRED_MAPPED_FIELD_MISSING } from "@/lib/workflows/mapping";
 import { findLiveWorkflowByHookId } from "@/lib/workflows/workflow-repository";
 import { createHookSession } from "./create-hook-session";
+import { liveDefinition } from "./definition-cache";
 import { messageForVerifyFailure, reasonForVerifyFailure, REASONS, type ReasonCode } from "./hook-outcomes";
 import type { HookDeps, HookRequest, HookResponse, HookSuccessBody } from "./hook-types";
+import { loadHookSecrets } from "./hook-secrets";
 import { parseBody, unsupportedContentType } from "./parse-body";
 import { declaredLength, readBodyWithLimit } from "./read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
@@ -66,7 +66,7 @@ async function pipeline(
     return reply(404, { error: "Unknown webhook.", code: "not_found" });
   }
 
-  const definition = workflow.liveVersion ? storedDefinition(workflow.liveVersion.definition) : null;
+  const definition = workflow.liveVersion ? liveDefinition(workflow.liveVersion) : null;
   const settings = definition?.trigger.hmac ?? null;
   const ctx: DeliveryContext = {
     workflowId: workflow.id,
@@ -112,7 +112,7 @@ async function pipeline(
   ctx.bytes = read.bytes;
 
   if (settings.enabled) {
-    const secrets = await loadActiveSecrets(db, workflow.id, receivedAt, deps.config.appKeys);
+    const secrets = await loadHookSecrets(db, workflow.id, receivedAt, deps.config.appKeys);
     const outcome = verifySignature({ settings, headers: request.headers, body: read.bytes, secrets, now: receivedAt });
     if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
     const secret = secrets.find((s) => s.id === outcome.secretId);
@@ -146,7 +146,8 @@ async function pipeline(
       : reject("mapping_failed", "Some payload values could not be used for their fields.", { issues });
   }
 
-  const result = await createHookSession(db, ctx, {
+  // deps.createSession: the group commit (group-commit.ts) in the app; same contract.
+  const result = await (deps.createSession ?? createHookSession)(db, ctx, {
     versionId: workflow.liveVersion.id,
     data: mapped.values as Prisma.InputJsonValue,
     payload: parsed.payload,

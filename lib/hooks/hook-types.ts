@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AppKey } from "@/lib/config/env";
+import type { createHookSession } from "./create-hook-session";
 import type { HookRateLimiter } from "./rate-limiter";
 
 // The contract of the webhook pipeline: plain data in and out, no `next/*`, so the Next route
@@ -25,6 +26,8 @@ export interface HookDeps {
   db: PrismaClient;
   config: { publicUrl: string; appKeys: AppKey[]; hookBodyLimitBytes: number };
   rateLimiter: HookRateLimiter;
+  /** Writes the session and its delivery row; createHookSession when absent (group-commit.ts batches it). */
+  createSession?: typeof createHookSession;
   /** The clock; tests move it. */
   now?: () => Date;
 }

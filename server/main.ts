@@ -1,0 +1,40 @@
+// The production entry (`npm start`): one node:http server in one process. POST /api/hooks/*
+// goes straight to the webhook pipeline (lib/hooks, the same handleHookRequest the Next route
+// calls); every other request goes to Next. Next's router costs ~0.8 ms of CPU per request
+// before our code runs (STACK.md), which caps the webhook at ~1,300 req/s behind it.
+// Bundled by scripts/build-server.mjs into .next/signet-server.mjs (no tsx in production).
+import { createServer } from "node:http";
+import next from "next";
+import { getConfig, ConfigError } from "@/lib/config/env";
+import { getDatabase } from "@/lib/db/client";
+import { MigrationError } from "@/lib/db/migrate";
+import { logger } from "@/lib/log/logger";
+import { createFront } from "./front";
+import { installGracefulShutdown } from "./shutdown";
+import { applyServerTimeouts } from "./timeouts";
+
+async function main(): Promise<void> {
+  const config = getConfig();
+  const app = next({ dev: false, hostname: config.hostname, port: config.port, dir: process.cwd() });
+  const handleNext = app.getRequestHandler();
+  // Open (and migrate) the database before Next: instrumentation.ts and every route in Next's
+  // bundle then get this same handle, because lib/db/client.ts keeps it on globalThis (PGlite
+  // allows one instance per directory; openDatabase refuses a second one in the process).
+  await getDatabase();
+  await app.prepare();
+  const front = createFront(handleNext);
+  const server = createServer(front.handle);
+  applyServerTimeouts(server);
+  installGracefulShutdown(server, front, () => app.close());
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.hostname, () => resolve());
+  });
+  logger.info("server_listening", { url: `http://${config.hostname}:${config.port}`, pid: process.pid });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof MigrationError) console.error(error.message);
+  else logger.error("startup_failed", { error });
+  process.exit(1);
+});
