@@ -67,8 +67,8 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ work
               const canRevoke = !token.revokedAt && canCreate && (token.user.id === actor.userId || role === "owner");
               return (
                 <tr key={token.id} className={token.revokedAt ? "text-slate-500" : undefined}>
-                  <th scope="row" className="px-4 py-3 font-medium">{token.name}</th>
-                  <td className="px-4 py-3 font-mono">sig_…{token.last4}</td>
+                  <th scope="row" className="px-4 py-3 font-medium whitespace-nowrap">{token.name}</th>
+                  <td className="px-4 py-3 font-mono whitespace-nowrap">sig_…{token.last4}</td>
                   <td className="px-4 py-3">{token.user.email}</td>
                   <td className="px-4 py-3 whitespace-nowrap">{formatDate(token.createdAt)}</td>
                   <td className="px-4 py-3 whitespace-nowrap">{formatDate(token.lastUsedAt) ?? "Never"}</td>

@@ -19,7 +19,7 @@ export function RevokeTokenButton({ name, last4, action }: { name: string; last4
       <dialog
         ref={dialog}
         aria-labelledby={`${uid}-title`}
-        className="m-auto max-w-md rounded-xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto max-w-md rounded-xl border border-slate-200 p-6 text-left shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id={`${uid}-title`} className="text-lg font-semibold">
           Revoke “{name}”?
