@@ -46,3 +46,15 @@ test("create an API token, use it, revoke it", async ({ page, builder, request }
   expect(refused.headers()["www-authenticate"]).toContain("Bearer");
   await testInfo.attach("token revoked", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });
+
+test("the API describes itself and answers unknown paths in JSON", async ({ request }) => {
+  const doc = await request.get("/api/v1/openapi.json");
+  expect(doc.status()).toBe(200);
+  expect((await doc.json()).openapi).toBe("3.1.0");
+  const missing = await request.get("/api/v1/no-such-thing", { headers: { Authorization: "Bearer sig_x" } });
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).code).toBe("not_found");
+  const anonymous = await request.get("/api/v1/workflows");
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()["www-authenticate"]).toBe('Bearer realm="signet"');
+});
