@@ -87,7 +87,7 @@ test("HMAC panel: sign with the page's Node snippet, rotate, revoke, and read wh
   await page.goto(`${workflowUrl}/deliveries`);
   const rows = page.getByTestId("delivery-row");
   await expect(rows).toHaveCount(4);
-  const refusedRow = rows.filter({ hasText: "401" });
+  const refusedRow = rows.filter({ hasText: "401 rejected" });
   await expect(refusedRow).toHaveCount(1);
   await expect(refusedRow).toContainText("The signature matches no active secret.");
   await expect(rows.filter({ hasText: "201 accepted" })).toHaveCount(3);

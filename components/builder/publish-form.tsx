@@ -7,11 +7,23 @@ import type { FormState } from "@/lib/http/form-state";
 
 type PublishState = FormState<{ version: number }>;
 
-/** Publishes the saved draft the page was rendered with (its revision is bound in). */
-export function PublishForm({ action, upToDate }: { action: (prev: PublishState) => Promise<PublishState>; upToDate: boolean }) {
+/**
+ * Publishes the saved draft the page shows: its revision travels in the form, so publishing a
+ * draft someone else changed meanwhile is refused with a conflict message.
+ */
+export function PublishForm({
+  action,
+  upToDate,
+  revision,
+}: {
+  action: (prev: PublishState, formData: FormData) => Promise<PublishState>;
+  upToDate: boolean;
+  revision: number;
+}) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="flex max-w-sm flex-col items-end gap-2">
+      <input type="hidden" name="expectedRevision" value={revision} />
       <SubmitButton pendingText="Publishing…">{upToDate ? "Publish again" : "Publish"}</SubmitButton>
       {state.message && (
         <Alert tone={state.ok ? "success" : "error"}>

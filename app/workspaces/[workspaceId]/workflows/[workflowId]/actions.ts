@@ -34,10 +34,16 @@ export async function saveDraftAction(
 export async function publishAction(
   workspaceId: string,
   workflowId: string,
-  expectedRevision: number,
+  _prev: FormState<{ version: number }>,
+  formData: FormData,
 ): Promise<FormState<{ version: number }>> {
   try {
-    const published = await publishWorkflow(await getDb(), await currentActor(), workflowId, { expectedRevision });
+    // The revision comes from the form at click time, not from a value bound at render, so a
+    // save that refreshed the header in between can't leave a stale form behind.
+    const expectedRevision = Number(formData.get("expectedRevision"));
+    const published = await publishWorkflow(await getDb(), await currentActor(), workflowId, {
+      expectedRevision: Number.isInteger(expectedRevision) && expectedRevision > 0 ? expectedRevision : undefined,
+    });
     revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
     return { ok: true, message: `Published version ${published.version}.`, data: { version: published.version } };
   } catch (error) {

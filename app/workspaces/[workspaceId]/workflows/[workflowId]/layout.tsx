@@ -55,8 +55,8 @@ export default async function WorkflowLayout({
         </div>
         {view.canEdit && (
           <PublishForm
-            key={view.draftRevision}
-            action={publishAction.bind(null, workspaceId, workflowId, view.draftRevision)}
+            action={publishAction.bind(null, workspaceId, workflowId)}
+            revision={view.draftRevision}
             upToDate={!view.hasUnpublishedChanges}
           />
         )}
