@@ -2,13 +2,13 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { generateSessionToken } from "@/lib/sessions/session-token";
 import { createHookSession, type CreateHookSessionResult } from "./create-hook-session";
-import { findSessionsByMessageIds, insertDeliveries, insertSessionsSkippingDuplicates, type BatchSession } from "./hook-batch-repository";
+import { findSessionsByMessageIds, insertAcceptedSessions, insertDeliveries, type BatchSession } from "./hook-batch-repository";
 import { deliveryRow, type DeliveryContext } from "./record-delivery";
 import { newRowId } from "./row-id";
 
 // Group commit for the webhook hot path: the session and delivery rows of concurrent requests
-// are written in one transaction (two multi-row INSERTs), so a burst costs the database a few
-// commits instead of one per request. Every request's promise settles only after its batch
+// are written by one statement (one commit), so a burst costs the database a few commits
+// instead of one transaction of four round trips per request. Every request's promise settles only after its batch
 // committed: a 2xx still means "your session is stored". Batches form by themselves: while
 // one is being written, new requests queue, and the next batch takes the whole queue (up to
 // maxBatch); an idle server writes a lone request at once, so nothing waits on a timer.
@@ -96,7 +96,12 @@ async function commitBatch(db: PrismaClient, batch: Pending[]): Promise<void> {
 
 const keyOf = (workflowId: string, test: boolean, messageId: string) => `${workflowId}\u0000${test ? 1 : 0}\u0000${messageId}`;
 
-/** One transaction: the new sessions (a repeated message id inserts nothing), then every request's delivery row. */
+/**
+ * One statement inserts the new sessions with their "accepted" delivery rows (atomic: a
+ * session never exists without its row). Message ids seen before, in an earlier batch or
+ * earlier in this one, insert nothing: those requests get the original session, and their
+ * "duplicate" rows are written next, as the plain path does.
+ */
 async function writeBatch(db: PrismaClient, batch: Pending[]): Promise<CreateHookSessionResult[]> {
   // A message id repeated inside the batch: the first request inserts, the others are its duplicates.
   const leaderOf = new Map<Pending, Pending>();
@@ -112,51 +117,54 @@ async function writeBatch(db: PrismaClient, batch: Pending[]): Promise<CreateHoo
     if (messageId !== null) seen.set(keyOf(workflowId, test, messageId), p);
     leaders.push(p);
   }
-  const rows: BatchSession[] = leaders.map((p) => ({
-    id: newRowId(),
-    workflowId: p.ctx.workflowId,
-    versionId: p.session.versionId,
-    token: generateSessionToken(),
-    test: p.ctx.test,
-    data: JSON.stringify(p.session.data),
-    messageId: p.ctx.messageId,
-  }));
-
-  return db.$transaction(async (tx) => {
-    const inserted = await insertSessionsSkippingDuplicates(tx, rows, new Date());
-    const byLeader = new Map<Pending, CreateHookSessionResult>();
-    const skipped: number[] = [];
-    leaders.forEach((p, i) => {
-      const row = rows[i]!;
-      if (inserted.has(row.id)) byLeader.set(p, { kind: "created", sessionId: row.id, token: row.token });
-      else skipped.push(i);
-    });
-    if (skipped.length > 0) {
-      // Message ids already accepted earlier: answer with the original session.
-      const originals = await findSessionsByMessageIds(
-        tx,
-        skipped.map((i) => ({ workflowId: rows[i]!.workflowId, test: rows[i]!.test, messageId: rows[i]!.messageId! })),
-      );
-      const byKey = new Map(originals.map((o) => [keyOf(o.workflowId, o.test, o.messageId), o]));
-      for (const i of skipped) {
-        const row = rows[i]!;
-        const original = byKey.get(keyOf(row.workflowId, row.test, row.messageId!));
-        if (!original) throw new Error("A skipped session has no original row");
-        byLeader.set(leaders[i]!, { kind: "duplicate", sessionId: original.id, token: original.token });
-      }
-    }
-    const results = batch.map((p): CreateHookSessionResult => {
-      const leader = leaderOf.get(p);
-      const own = byLeader.get(leader ?? p)!;
-      return leader ? { kind: "duplicate", sessionId: own.sessionId, token: own.token } : own;
-    });
-    await insertDeliveries(
-      tx,
-      batch.map((p, i) => {
-        const result = results[i]!;
-        return { id: newRowId(), delivery: deliveryRow(p.ctx, result.kind === "created" ? "accepted" : "duplicate", result.sessionId) };
-      }),
-    );
-    return results;
+  const rows = leaders.map((p) => {
+    const session: BatchSession = {
+      id: newRowId(),
+      workflowId: p.ctx.workflowId,
+      versionId: p.session.versionId,
+      token: generateSessionToken(),
+      test: p.ctx.test,
+      data: JSON.stringify(p.session.data),
+      messageId: p.ctx.messageId,
+    };
+    return { session, deliveryId: newRowId(), delivery: deliveryRow(p.ctx, "accepted", session.id) };
   });
+  const inserted = await insertAcceptedSessions(db, rows, new Date());
+
+  const outcome = new Map<Pending, CreateHookSessionResult>();
+  const skipped: number[] = [];
+  leaders.forEach((p, i) => {
+    const { session } = rows[i]!;
+    if (inserted.has(session.id)) outcome.set(p, { kind: "created", sessionId: session.id, token: session.token });
+    else skipped.push(i);
+  });
+  if (skipped.length > 0) {
+    // ON CONFLICT waited for the other writer to finish, so the original is committed and visible now.
+    const originals = await findSessionsByMessageIds(
+      db,
+      skipped.map((i) => rows[i]!.session).map((s) => ({ workflowId: s.workflowId, test: s.test, messageId: s.messageId! })),
+    );
+    const byKey = new Map(originals.map((o) => [keyOf(o.workflowId, o.test, o.messageId), o]));
+    for (const i of skipped) {
+      const s = rows[i]!.session;
+      const original = byKey.get(keyOf(s.workflowId, s.test, s.messageId!));
+      if (!original) throw new Error("A skipped session has no original row");
+      outcome.set(leaders[i]!, { kind: "duplicate", sessionId: original.id, token: original.token });
+    }
+  }
+  const results = batch.map((p): CreateHookSessionResult => {
+    const leader = leaderOf.get(p);
+    const own = outcome.get(leader ?? p)!;
+    return leader ? { kind: "duplicate", sessionId: own.sessionId, token: own.token } : own;
+  });
+  const duplicates = batch.flatMap((p, i) => (results[i]!.kind === "duplicate" ? [{ id: newRowId(), delivery: deliveryRow(p.ctx, "duplicate", results[i]!.sessionId) }] : []));
+  if (duplicates.length > 0) {
+    try {
+      await insertDeliveries(db, duplicates);
+    } catch (error) {
+      // As recordRejection: a lost log row is logged, the answer (the original session) stands.
+      logger.error("delivery_log_failed", { reason: "duplicate", count: duplicates.length, error });
+    }
+  }
+  return results;
 }

@@ -3,12 +3,10 @@ import { verifySignature, messageIdOf } from "@/lib/hmac/verify";
 import { logger } from "@/lib/log/logger";
 import { sessionUrl } from "@/lib/sessions/session-token";
 import { applyMapping, REQUIRED_MAPPED_FIELD_MISSING } from "@/lib/workflows/mapping";
-import { findLiveWorkflowByHookId } from "@/lib/workflows/workflow-repository";
 import { createHookSession } from "./create-hook-session";
-import { liveDefinition } from "./definition-cache";
 import { messageForVerifyFailure, reasonForVerifyFailure, REASONS, type ReasonCode } from "./hook-outcomes";
 import type { HookDeps, HookRequest, HookResponse, HookSuccessBody } from "./hook-types";
-import { loadHookSecrets } from "./hook-secrets";
+import { findHookTarget } from "./hook-target";
 import { parseBody, unsupportedContentType } from "./parse-body";
 import { declaredLength, readBodyWithLimit } from "./read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
@@ -57,7 +55,7 @@ async function pipeline(
   const { db } = deps;
   const methodAllowed = request.method.toUpperCase() === "POST";
   const workflow =
-    request.hookId.length > 0 && request.hookId.length <= MAX_HOOK_ID_LENGTH ? await findLiveWorkflowByHookId(db, request.hookId) : null;
+    request.hookId.length > 0 && request.hookId.length <= MAX_HOOK_ID_LENGTH ? await findHookTarget(db, request.hookId, receivedAt, deps.config.appKeys) : null;
 
   if (!workflow) {
     // No workflow, so no delivery row to write; the structured log keeps the trace.
@@ -66,7 +64,7 @@ async function pipeline(
     return reply(404, { error: "Unknown webhook.", code: "not_found" });
   }
 
-  const definition = workflow.liveVersion ? liveDefinition(workflow.liveVersion) : null;
+  const definition = workflow.liveVersion?.definition ?? null;
   const settings = definition?.trigger.hmac ?? null;
   const ctx: DeliveryContext = {
     workflowId: workflow.id,
@@ -112,7 +110,7 @@ async function pipeline(
   ctx.bytes = read.bytes;
 
   if (settings.enabled) {
-    const secrets = await loadHookSecrets(db, workflow.id, receivedAt, deps.config.appKeys);
+    const secrets = workflow.secrets;
     const outcome = verifySignature({ settings, headers: request.headers, body: read.bytes, secrets, now: receivedAt });
     if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
     const secret = secrets.find((s) => s.id === outcome.secretId);

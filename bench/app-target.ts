@@ -1,0 +1,204 @@
+// One engine's run against the built app: a fresh database, a user and API token from the
+// admin CLI, a published workflow with HMAC and a mapping created through /api/v1, load on
+// POST /api/hooks/{id}, then the rows counted with the app stopped.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase } from "../lib/db/open-database";
+import { ZHmacSettings } from "../lib/hmac/schemas";
+import { runLoad, signedPool, type LoadResult } from "./load";
+import { sampleRss } from "./rss";
+
+export const SERVER_BUNDLE = ".next/signet-server.mjs";
+const settings = ZHmacSettings.parse({ enabled: true, scheme: "standard-webhooks" });
+
+export interface AppRunOptions {
+  engine: "pglite" | "postgres";
+  /** PostgreSQL server URL (a scratch database is created on it) for engine "postgres". */
+  serverUrl?: string;
+  port: number;
+  connections: number;
+  warmupSec: number;
+  durationSec: number;
+  poolSize: number;
+}
+
+export interface AppRun {
+  engine: "pglite" | "postgres";
+  load: LoadResult;
+  /** 201s seen by the load generator over warm-up and measurement. */
+  created: number;
+  /** Every response the generator got (each should have one delivery row). */
+  answered: number;
+  sessionsInDb: number;
+  deliveriesInDb: number;
+  /** 201s without a session row; answers without a delivery row. */
+  lost: { sessions: number; deliveries: number };
+  /** Rows without an answer (a request the generator timed out on may still commit). */
+  extra: { sessions: number; deliveries: number };
+  fiveXx: number;
+  /** Requests without any answer (reset, timeout), warm-up included. */
+  transportErrors: number;
+  rssMaxMiB: number;
+  sessionsPerSec: number;
+}
+
+const log = (event: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: event, ...fields }));
+
+function cli(env: NodeJS.ProcessEnv, args: string[]): string {
+  const run = spawnSync("node_modules/.bin/tsx", ["scripts/signet.ts", ...args], { env, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`signet ${args[0]} failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+async function waitForApp(base: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} while starting`);
+    try {
+      const res = await fetch(`${base}/api/hooks/warm-up-unknown`, { method: "POST" });
+      if (res.status === 404) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the app did not start in time");
+}
+
+async function api(base: string, token: string, path: string, body?: unknown) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body ?? {}),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function add(into: Record<string, number>, from: Record<string, number>) {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+export async function runApp(options: AppRunOptions): Promise<AppRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), "signet-bench-"));
+  let databaseUrl = "";
+  let dropDb = async () => {};
+  if (options.engine === "postgres") {
+    const name = `signet_bench_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: options.serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(options.serverUrl!);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: options.serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const base = `http://127.0.0.1:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(options.port),
+    HOSTNAME: "127.0.0.1",
+    SIGNET_PUBLIC_URL: base,
+    SIGNET_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    SIGNET_APP_KEY: randomBytes(32).toString("base64"),
+    // The default (600/min per hook) would answer 429 within a second: this measures ingest.
+    SIGNET_HOOK_RATE_LIMIT: "100000000",
+    SIGNET_LOG_LEVEL: "warn",
+  };
+  let child: ChildProcess | undefined;
+  try {
+    // Before the app starts: PGlite allows one process per data directory.
+    const email = `bench-${randomBytes(4).toString("hex")}@example.com`;
+    cli(env, ["user:create", "--email", email, "--password", randomBytes(18).toString("base64url")]);
+    const token = cli(env, ["token:create", "--email", email, "--name", "bench"]);
+
+    // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to see where the time goes.
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE], { env, stdio: ["ignore", "ignore", "inherit"] });
+    await waitForApp(base, child);
+    const workflow = await api(base, token, "/workflows", {
+      name: "Bench",
+      definition: {
+        trigger: { type: "webhook", hmac: settings },
+        steps: [{ type: "form", id: "details", title: "Details", fields: [
+          { key: "email", label: "Email", type: "email", required: true },
+          { key: "name", label: "Name", type: "text", required: false },
+          { key: "amount", label: "Amount", type: "number", required: false },
+        ] }],
+        mapping: [{ from: "customer.email", to: "email" }, { from: "customer.name", to: "name" }, { from: "amount", to: "amount" }],
+      },
+    });
+    const workflowId = String(workflow.id);
+    const secret = String((await api(base, token, `/workflows/${workflowId}/secrets`)).secret);
+    await api(base, token, `/workflows/${workflowId}/publish`);
+    const url = `${base}/api/hooks/${String(workflow.hookId)}`;
+
+    const runId = randomBytes(4).toString("hex");
+    const statusCounts: Record<string, number> = {};
+    let errors = 0;
+    const warmPool = signedPool(Math.max(1000, options.warmupSec * 4000), settings, secret, `${runId}w`);
+    const warm = await runLoad({ url, connections: options.connections, durationSec: options.warmupSec, pool: warmPool });
+    add(statusCounts, warm.statusCounts);
+    errors += warm.errors;
+    log("warmed_up", { engine: options.engine, reqPerSec: Math.round(warm.reqPerSec) });
+
+    const pool = signedPool(options.poolSize, settings, secret, runId);
+    const rss = sampleRss(child.pid!);
+    const load = await runLoad({ url, connections: options.connections, durationSec: options.durationSec, pool });
+    const rssMaxMiB = rss.stop();
+    add(statusCounts, load.statusCounts);
+    errors += load.errors;
+    await stop(child);
+
+    const db = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 2 });
+    const sessionsInDb = await db.prisma.session.count({ where: { workflowId } });
+    const deliveriesInDb = await db.prisma.delivery.count({ where: { workflowId } });
+    await db.close();
+
+    const created = statusCounts["201"] ?? 0;
+    const answered = Object.values(statusCounts).reduce((a, b) => a + b, 0);
+    const fiveXx = Object.entries(statusCounts).filter(([code]) => code.startsWith("5")).reduce((a, [, n]) => a + n, 0);
+    return {
+      engine: options.engine,
+      load,
+      created,
+      answered,
+      sessionsInDb,
+      deliveriesInDb,
+      lost: { sessions: Math.max(0, created - sessionsInDb), deliveries: Math.max(0, answered - deliveriesInDb) },
+      extra: { sessions: Math.max(0, sessionsInDb - created), deliveries: Math.max(0, deliveriesInDb - answered) },
+      fiveXx,
+      transportErrors: errors,
+      rssMaxMiB,
+      sessionsPerSec: (load.statusCounts["201"] ?? 0) / load.durationSec,
+    };
+  } finally {
+    if (child) await stop(child);
+    await dropDb().catch((error: unknown) => log("drop_failed", { error: String(error) }));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,87 @@
+// `npm run bench`: the webhook ingest benchmark. In one run, on 127.0.0.1:
+//   1. a bare node:http server that only verifies the HMAC (bench/bare-server.mjs): the limit;
+//   2. the built app on embedded PGlite, then on PostgreSQL (a scratch database), loaded on
+//      POST /api/hooks/{id} with signed 1 KiB bodies at 50 connections;
+//   3. sessions and delivery rows counted afterwards: lost or extra rows reported;
+//   4. a table (req/s, p50, p99, errors, RSS, ratio to the limit) on stdout and
+//      bench/results/latest.json. Exit code 1 when a target is missed.
+// Holds /tmp/signet-e2e.lock for the whole run: .next is shared with the e2e suite, which
+// rebuilds it when stale, and must not change under the running app.
+// Options (env): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ENGINES (pglite,postgres),
+// BENCH_POSTGRES_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import pg from "pg";
+import { runApp, type AppRun } from "./app-target";
+import { runBare } from "./bare-target";
+import { formatTable, TARGETS, checkTargets } from "./report";
+
+const LOCK = "/tmp/signet-e2e.lock";
+
+if (process.env.SIGNET_BENCH_LOCKED !== "1") {
+  console.error(`waiting for ${LOCK} (the e2e suite shares .next)…`);
+  const run = spawnSync("flock", [LOCK, "node_modules/.bin/tsx", "bench/run.ts"], { stdio: "inherit", env: { ...process.env, SIGNET_BENCH_LOCKED: "1" } });
+  process.exit(run.status ?? 1);
+}
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const engines = (process.env.BENCH_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
+const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadBefore = loadavg();
+  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("build failed");
+
+  const skipLimit = process.env.BENCH_SKIP_LIMIT === "1"; // profiling runs only
+  const limit = skipLimit ? { reqPerSec: 1, p50Ms: 0, p99Ms: 0, errors: 0, statusCounts: {}, requests: 0, durationSec: 0, poolExhausted: false, rssMaxMiB: 0 } : await runBare({ port: 3299, connections, warmupSec: 2, durationSec: seconds });
+  console.error(JSON.stringify({ bench: "limit", reqPerSec: Math.round(limit.reqPerSec) }));
+  const apps: AppRun[] = [];
+  // Enough distinct messages for the run (unused ones cost only memory in this process).
+  const poolSize = Math.max(20_000, seconds * 12_000);
+  for (const engine of engines) {
+    if (engine === "postgres" && !(await postgresReachable(postgresUrl))) {
+      console.error(JSON.stringify({ bench: "postgres_skipped", reason: "not reachable" }));
+      continue;
+    }
+    if (engine !== "pglite" && engine !== "postgres") throw new Error(`unknown engine ${engine}`);
+    apps.push(await runApp({ engine, serverUrl: postgresUrl, port: 3200, connections, warmupSec: 2, durationSec: seconds, poolSize }));
+    console.error(JSON.stringify({ bench: "app", engine, reqPerSec: Math.round(apps.at(-1)!.load.reqPerSec) }));
+  }
+  const checks = checkTargets(limit, apps);
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
+    commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim(),
+    settings: { seconds, connections, bodyBytes: 1024, scheme: "standard-webhooks HMAC-SHA256" },
+    targets: TARGETS,
+    limit,
+    apps,
+    checks,
+  };
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2) + "\n");
+  console.log(formatTable(limit, apps, checks, report.machine));
+  console.log("\nwritten: bench/results/latest.json");
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});

@@ -1,0 +1,34 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+// Reads for the webhook hot path. One round trip per request answers "which workflow, which
+// live version, which secrets may verify at `now`": the rows that decide revocation, expiry
+// and publishing are read fresh every time, and only immutable data is cached by the caller.
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface HookTargetRow {
+  workflowId: string;
+  liveVersionId: string | null;
+  secretId: string | null;
+  last4: string | null;
+  ciphertext: string | null;
+  expiresAt: Date | null;
+}
+
+/** One row per active secret (newest first), or one row with null secret columns; none for an unknown hook. */
+export function findHookTargetRows(db: Db, hookId: string, now: Date): Promise<HookTargetRow[]> {
+  return db.$queryRawUnsafe<HookTargetRow[]>(
+    `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext", s."expiresAt"
+     FROM "Workflow" w
+     LEFT JOIN "WebhookSecret" s
+       ON s."workflowId" = w."id" AND s."revokedAt" IS NULL AND (s."expiresAt" IS NULL OR s."expiresAt" > $2::timestamp(3))
+     WHERE w."hookId" = $1
+     ORDER BY s."createdAt" DESC, s."id" DESC`,
+    hookId,
+    now,
+  );
+}
+
+export function findVersionDefinition(db: Db, versionId: string) {
+  return db.workflowVersion.findUnique({ where: { id: versionId }, select: { id: true, definition: true } });
+}

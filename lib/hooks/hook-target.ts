@@ -1,0 +1,67 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AppKey } from "@/lib/config/env";
+import { decryptSecret } from "@/lib/hmac/encryption";
+import { logger } from "@/lib/log/logger";
+import type { ActiveSecret } from "@/lib/secrets/active-secrets";
+import { storedDefinition } from "@/lib/workflows/definition-or-throw";
+import type { TWorkflowDefinition } from "@/lib/workflows/definition";
+import { findHookTargetRows, findVersionDefinition } from "./hook-target-repository";
+
+// What the webhook pipeline needs to know about a hook, in one query per request. Revocation,
+// expiry, rotation and (re)publishing count from the next request, because those rows are
+// read every time. Two things are remembered, because they cannot change under the same key:
+// - a published version's parsed definition, by version id (versions are immutable);
+// - a secret's plaintext, by secret id + exact ciphertext + the app keys in use (decrypting
+//   AES-GCM per request is pure waste; a re-encrypted secret is a new entry).
+
+export interface HookTarget {
+  id: string;
+  liveVersion: { id: string; definition: TWorkflowDefinition } | null;
+  /** Decrypted secrets that may verify a request received at `now`, newest first. */
+  secrets: ActiveSecret[];
+}
+
+const MAX_DEFINITIONS = 1_000;
+const MAX_SECRETS = 10_000;
+const definitions = new Map<string, TWorkflowDefinition>();
+const plaintexts = new WeakMap<AppKey[], Map<string, string>>();
+
+function remember<V>(map: Map<string, V>, max: number, key: string, value: V): V {
+  if (map.size >= max) map.delete(map.keys().next().value!); // oldest first
+  map.set(key, value);
+  return value;
+}
+
+async function definitionOf(db: PrismaClient, versionId: string): Promise<TWorkflowDefinition | null> {
+  const hit = definitions.get(versionId);
+  if (hit) return hit;
+  const version = await findVersionDefinition(db, versionId);
+  if (!version) return null; // deleted between the two reads: treated as unpublished
+  return remember(definitions, MAX_DEFINITIONS, versionId, storedDefinition(version.definition));
+}
+
+function plaintextOf(keys: AppKey[], id: string, ciphertext: string): string {
+  let cache = plaintexts.get(keys);
+  if (!cache) plaintexts.set(keys, (cache = new Map()));
+  const key = `${id}\u0000${ciphertext}`;
+  return cache.get(key) ?? remember(cache, MAX_SECRETS, key, decryptSecret(ciphertext, keys));
+}
+
+/** null for an unknown hook. */
+export async function findHookTarget(db: PrismaClient, hookId: string, now: Date, keys: AppKey[]): Promise<HookTarget | null> {
+  const rows = await findHookTargetRows(db, hookId, now);
+  const first = rows[0];
+  if (!first) return null;
+  const definition = first.liveVersionId ? await definitionOf(db, first.liveVersionId) : null;
+  const secrets: ActiveSecret[] = [];
+  for (const row of rows) {
+    if (row.secretId === null || row.ciphertext === null) continue;
+    try {
+      secrets.push({ id: row.secretId, value: plaintextOf(keys, row.secretId, row.ciphertext), expiresAt: row.expiresAt, revokedAt: null, last4: row.last4 ?? "" });
+    } catch (error) {
+      // Left out rather than failing every request (as loadActiveSecrets does).
+      logger.error("secret_undecryptable", { workflowId: first.workflowId, secretId: row.secretId, error });
+    }
+  }
+  return { id: first.workflowId, liveVersion: first.liveVersionId && definition ? { id: first.liveVersionId, definition } : null, secrets };
+}
