@@ -14,11 +14,18 @@ const SERVER_STAMP = ".next/signet-server-stamp";
 const APP_SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts"];
 const SERVER_SOURCES = [...APP_SOURCES, "server", "scripts/build-server.mjs", "tsconfig.json"];
 
+// HEAD plus the content of every uncommitted change (a file edited twice must change the
+// stamp twice, so `git status` alone is not enough).
 function sourceStamp(paths) {
-  const head = spawnSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" });
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", ...paths], { encoding: "utf8" });
+  const git = (args) => spawnSync("git", args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const head = git(["rev-parse", "HEAD"]);
   if (head.status !== 0) return null; // not a git checkout: trust an existing build
-  return createHash("sha256").update(head.stdout).update(dirty.stdout).digest("hex");
+  const hash = createHash("sha256").update(head.stdout).update(git(["diff", "HEAD", "--binary", "--", ...paths]).stdout);
+  for (const file of git(["ls-files", "--others", "--exclude-standard", "-z", "--", ...paths]).stdout.split("\0").filter(Boolean)) {
+    hash.update(file).update("\0");
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  return hash.digest("hex");
 }
 
 function isStale(output, stampFile, stamp) {

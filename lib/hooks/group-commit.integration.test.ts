@@ -121,3 +121,36 @@ describe("group commit", () => {
     expect(await db.prisma.delivery.count({ where: { workflowId: t.workflowId, outcome: "accepted" } })).toBe(9);
   });
 });
+
+describe("shared hook lookups", () => {
+  it("a secret revoked between two bursts stops every request of the second burst", async () => {
+    const t = await setUp();
+    const first = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => sendSigned(t.deps, { hookId: t.hookId, body: payload(i), settings, secret: t.secret, id: `a_${i}` })),
+    );
+    expect(first.every((r) => r.status === 201)).toBe(true);
+    await db.prisma.webhookSecret.updateMany({ where: { workflowId: t.workflowId }, data: { revokedAt: new Date() } });
+    const second = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => sendSigned(t.deps, { hookId: t.hookId, body: payload(i), settings, secret: t.secret, id: `b_${i}` })),
+    );
+    expect(second.map((r) => r.status)).toEqual(Array(40).fill(401));
+  });
+
+  it("applies each request's own clock to a secret's expiry, also when requests share a lookup", async () => {
+    const owner = await makeOwner(db);
+    const hook = await publishedHook(db, owner, settings);
+    const { secret } = await addSecret(db, owner, hook.workflowId);
+    const expiresAt = new Date(Date.now() + 60_000);
+    await db.prisma.webhookSecret.updateMany({ where: { workflowId: hook.workflowId }, data: { expiresAt } });
+    const before = makeDeps(db, { now: () => new Date(expiresAt.getTime() - 1000) });
+    const after = makeDeps(db, { now: () => new Date(expiresAt.getTime() + 1000) });
+    const timestamp = (deps: HookDeps) => Math.floor(deps.now!().getTime() / 1000);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const deps = i % 2 === 0 ? before : after;
+        return sendSigned(deps, { hookId: hook.hookId, body: payload(i), settings, secret, id: `e_${i}`, timestamp: timestamp(deps) });
+      }),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 201 : 401)));
+  });
+});

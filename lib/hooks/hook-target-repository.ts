@@ -15,8 +15,12 @@ export interface HookTargetRow {
   expiresAt: Date | null;
 }
 
-/** One row per active secret (newest first), or one row with null secret columns; none for an unknown hook. */
-export function findHookTargetRows(db: Db, hookId: string, now: Date): Promise<HookTargetRow[]> {
+/**
+ * One row per unrevoked secret that has not expired by `notExpiredAt` (newest first), or one
+ * row with null secret columns; none for an unknown hook. The caller applies each request's
+ * own clock to expiresAt.
+ */
+export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): Promise<HookTargetRow[]> {
   return db.$queryRawUnsafe<HookTargetRow[]>(
     `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext", s."expiresAt"
      FROM "Workflow" w
@@ -25,7 +29,7 @@ export function findHookTargetRows(db: Db, hookId: string, now: Date): Promise<H
      WHERE w."hookId" = $1
      ORDER BY s."createdAt" DESC, s."id" DESC`,
     hookId,
-    now,
+    notExpiredAt,
   );
 }
 

@@ -5,11 +5,15 @@ import { logger } from "@/lib/log/logger";
 import type { ActiveSecret } from "@/lib/secrets/active-secrets";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition";
-import { findHookTargetRows, findVersionDefinition } from "./hook-target-repository";
+import { findHookTargetRows, findVersionDefinition, type HookTargetRow } from "./hook-target-repository";
 
-// What the webhook pipeline needs to know about a hook, in one query per request. Revocation,
-// expiry, rotation and (re)publishing count from the next request, because those rows are
-// read every time. Two things are remembered, because they cannot change under the same key:
+// What the webhook pipeline needs to know about a hook: one query, read after the request
+// arrived, so revocation, expiry, rotation and (re)publishing committed before a request
+// arrives always count for it. Concurrent requests to one hook share a query, but only one
+// issued after each of them arrived (requests arriving while a query runs wait for the next
+// one): as fresh as a query per request, at one query per database round trip per hook.
+// Expiry is applied with each request's own clock. Two things are remembered, because they
+// cannot change under the same key:
 // - a published version's parsed definition, by version id (versions are immutable);
 // - a secret's plaintext, by secret id + exact ciphertext + the app keys in use (decrypting
 //   AES-GCM per request is pure waste; a re-encrypted secret is a new entry).
@@ -47,15 +51,57 @@ function plaintextOf(keys: AppKey[], id: string, ciphertext: string): string {
   return cache.get(key) ?? remember(cache, MAX_SECRETS, key, decryptSecret(ciphertext, keys));
 }
 
-/** null for an unknown hook. */
+interface Waiter {
+  receivedAt: Date;
+  resolve(rows: HookTargetRow[]): void;
+  reject(error: unknown): void;
+}
+
+const queues = new WeakMap<PrismaClient, Map<string, Waiter[]>>();
+
+/** The hook's rows from a query issued after this call (shared with concurrent callers). */
+function freshRows(db: PrismaClient, hookId: string, receivedAt: Date): Promise<HookTargetRow[]> {
+  let byHook = queues.get(db);
+  if (!byHook) queues.set(db, (byHook = new Map()));
+  const running = byHook.get(hookId);
+  return new Promise((resolve, reject) => {
+    const waiter = { receivedAt, resolve, reject };
+    if (running) running.push(waiter);
+    else {
+      byHook.set(hookId, [waiter]);
+      // Not at once: requests read off the sockets in this same turn of the event loop join
+      // this query. (PGlite runs queries on this thread, so without the wait no request could
+      // ever arrive while a query is running, and none would share.)
+      setImmediate(() => void drain(db, hookId, byHook));
+    }
+  });
+}
+
+async function drain(db: PrismaClient, hookId: string, byHook: Map<string, Waiter[]>): Promise<void> {
+  const queue = byHook.get(hookId)!;
+  while (queue.length > 0) {
+    const waiters = queue.splice(0); // everyone here arrived before this query is sent
+    const earliest = new Date(Math.min(...waiters.map((w) => w.receivedAt.getTime())));
+    try {
+      const rows = await findHookTargetRows(db, hookId, earliest);
+      for (const w of waiters) w.resolve(rows);
+    } catch (error) {
+      for (const w of waiters) w.reject(error);
+    }
+  }
+  byHook.delete(hookId);
+}
+
+/** null for an unknown hook. `now` is the request's arrival: secrets expired by then are left out. */
 export async function findHookTarget(db: PrismaClient, hookId: string, now: Date, keys: AppKey[]): Promise<HookTarget | null> {
-  const rows = await findHookTargetRows(db, hookId, now);
+  const rows = await freshRows(db, hookId, now);
   const first = rows[0];
   if (!first) return null;
   const definition = first.liveVersionId ? await definitionOf(db, first.liveVersionId) : null;
   const secrets: ActiveSecret[] = [];
   for (const row of rows) {
     if (row.secretId === null || row.ciphertext === null) continue;
+    if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime()) continue;
     try {
       secrets.push({ id: row.secretId, value: plaintextOf(keys, row.secretId, row.ciphertext), expiresAt: row.expiresAt, revokedAt: null, last4: row.last4 ?? "" });
     } catch (error) {

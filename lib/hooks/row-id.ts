@@ -13,8 +13,23 @@ function pad(value: number, length: number): string {
   return value.toString(BASE).padStart(length, "0").slice(-length);
 }
 
+// Random bytes drawn 6 at a time from a refilled pool: one randomBytes call per 680 ids.
+const POOL_BYTES = 4096;
+let pool = randomBytes(POOL_BYTES);
+let offset = 0;
+
+function random48(): number {
+  if (offset + 6 > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  const value = pool.readUIntBE(offset, 6);
+  offset += 6;
+  return value;
+}
+
 export function newRowId(nowMs = Date.now()): string {
   counter = (counter + 1) % BASE ** 4;
-  const random = randomBytes(6).readUIntBE(0, 6) % BASE ** 8;
+  const random = random48() % BASE ** 8;
   return `c${pad(nowMs, 8)}${pad(counter, 4)}${fingerprint}${pad(random, 8)}`;
 }
