@@ -37,10 +37,12 @@ beforeAll(async () => {
   await app.start();
   hook = await createSignedHook(app.baseUrl, owner.token);
   // A client that declares a body and then sends one byte a second, for ever: started first
-  // so it runs through everything below, and asserted at the end.
+  // so it runs through everything below, and asserted at the end. Its own hook, so the
+  // overload below cannot spend its rate-limit budget and turn it into a quick 429.
+  const trickleHook = await createSignedHook(app.baseUrl, owner.token, "Trickle");
   trickle = socketExchange({
     port: app.port,
-    head: requestHead(`/api/hooks/${hook.hookId}`, { "Content-Type": "application/json", "Content-Length": "100000", "X-Signet-Signature": `sha256=${"0".repeat(64)}` }),
+    head: requestHead(`/api/hooks/${trickleHook.hookId}`, { "Content-Type": "application/json", "Content-Length": "100000", "X-Signet-Signature": `sha256=${"0".repeat(64)}` }),
     chunks: Array.from({ length: 1_000 }, () => " "),
     delayMs: 1_000,
     timeoutMs: SLOW_BODY_BOUND_MS + 30_000,
