@@ -12,6 +12,14 @@ describe("createHookRateLimiter", () => {
     expect(limiter.take("h", t + 2000).allowed).toBe(true);
   });
 
+  it("does not refill the same interval twice when requests arrive out of order", () => {
+    const limiter = createHookRateLimiter(60); // one token a second
+    for (let i = 0; i < 60; i++) expect(limiter.take("h", 10_000).allowed).toBe(true);
+    expect(limiter.take("h", 11_000).allowed).toBe(true); // the second 10–11 s refilled
+    expect(limiter.take("h", 10_000).allowed).toBe(false); // arrived earlier, processed later
+    expect(limiter.take("h", 11_000).allowed).toBe(false); // 10–11 s must not refill again
+  });
+
   it("keeps hooks apart and reports longer waits for slow limits", () => {
     const limiter = createHookRateLimiter(2);
     expect(limiter.take("a", 0).allowed).toBe(true);

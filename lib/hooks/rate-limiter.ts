@@ -24,8 +24,11 @@ export function createHookRateLimiter(perMinute: number): HookRateLimiter {
   const perMs = perMinute / 60_000;
 
   const refill = (bucket: Bucket, nowMs: number) => {
-    const elapsed = Math.max(0, nowMs - bucket.updatedMs);
-    bucket.tokens = Math.min(perMinute, bucket.tokens + elapsed * perMs);
+    // Requests reach the limiter out of arrival order (each awaits its hook lookup first, and
+    // `nowMs` is when it arrived). An older reading must not move the bucket's clock back, or
+    // the same interval would refill twice and a burst would get past the limit.
+    if (nowMs <= bucket.updatedMs) return;
+    bucket.tokens = Math.min(perMinute, bucket.tokens + (nowMs - bucket.updatedMs) * perMs);
     bucket.updatedMs = nowMs;
   };
 

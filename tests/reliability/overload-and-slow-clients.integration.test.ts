@@ -100,11 +100,11 @@ describe("overload", () => {
     const hooks = results.filter((r) => r.kind === "hook");
     const created = hooks.filter((r) => r.status === 201);
     for (const r of created) accepted.add((JSON.parse(r.body) as { sessionId: string }).sessionId);
-    // The per-hook limit held: about a minute's worth got through and the rest were told to
-    // retry. (Not an exact bound: the limiter refills by the wall clock, which this shared VM
-    // sometimes steps forward.)
+    // The per-hook limit held: at most a minute's worth plus what refilled while it ran, and
+    // the rest were told when to retry. (This caught requests processed out of arrival order
+    // refilling the same interval twice: 164 accepted where 159 was the most allowed.)
     expect(created.length).toBeGreaterThan(0);
-    expect(created.length).toBeLessThanOrEqual(RATE_LIMIT_PER_MINUTE * 1.5);
+    expect(created.length).toBeLessThanOrEqual(RATE_LIMIT_PER_MINUTE + Math.ceil((elapsed / 60_000) * RATE_LIMIT_PER_MINUTE) + 1);
     expect(hooks.filter((r) => r.status === 429).length).toBeGreaterThan(0);
     expect(app.child.exitCode).toBeNull();
     expect(peakRssKiB / 1024).toBeLessThan(MEMORY_BOUND_MIB);
