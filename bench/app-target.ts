@@ -9,10 +9,11 @@ import { join } from "node:path";
 import pg from "pg";
 import { openDatabase } from "../lib/db/open-database";
 import { ZHmacSettings } from "../lib/hmac/schemas";
+// The same node arguments as `npm start` (scripts/start.mjs), without its wrapper process.
+import { serverNodeArgs } from "../scripts/build-server.mjs";
 import { runLoad, signedPool, type LoadResult } from "./load";
-import { sampleRss } from "./rss";
+import { sampleRss, treeRssMiB } from "./rss";
 
-export const SERVER_BUNDLE = ".next/signet-server.mjs";
 const settings = ZHmacSettings.parse({ enabled: true, scheme: "standard-webhooks" });
 
 export interface AppRunOptions {
@@ -43,6 +44,8 @@ export interface AppRun {
   /** Requests without any answer (reset, timeout), warm-up included. */
   transportErrors: number;
   rssMaxMiB: number;
+  /** Before any load, right after start-up and setup. */
+  rssIdleMiB: number;
   sessionsPerSec: number;
 }
 
@@ -138,7 +141,7 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
 
     // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to see where the time goes.
     const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE], { env, stdio: ["ignore", "ignore", "inherit"] });
+    child = spawn(process.execPath, [...nodeArgs, ...serverNodeArgs(env)], { env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForApp(base, child);
     const workflow = await api(base, token, "/workflows", {
       name: "Bench",
@@ -157,6 +160,7 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
     await api(base, token, `/workflows/${workflowId}/publish`);
     const url = `${base}/api/hooks/${String(workflow.hookId)}`;
 
+    const rssIdleMiB = treeRssMiB(child.pid!);
     const runId = randomBytes(4).toString("hex");
     const statusCounts: Record<string, number> = {};
     let errors = 0;
@@ -194,6 +198,7 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
       fiveXx,
       transportErrors: errors,
       rssMaxMiB,
+      rssIdleMiB,
       sessionsPerSec: (load.statusCounts["201"] ?? 0) / load.durationSec,
     };
   } finally {

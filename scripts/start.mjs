@@ -6,7 +6,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { buildServer, SERVER_BUNDLE } from "./build-server.mjs";
+import { buildServer, SERVER_BUNDLE, serverNodeArgs } from "./build-server.mjs";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const STAMP = ".next/signet-source-stamp";
@@ -50,7 +50,7 @@ if (rebuild || isStale(SERVER_BUNDLE, SERVER_STAMP, serverStamp)) {
 }
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const server = spawn(process.execPath, [SERVER_BUNDLE], {
+const server = spawn(process.execPath, serverNodeArgs(), {
   stdio: "inherit",
   env: { NODE_ENV: "production", ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
