@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import { verifyCredentials } from "./verify-credentials";
 
 /** Carries the lockout to the sign-in form without saying whether the email exists. */
@@ -18,6 +19,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in" },
+    // Auth.js prints its own multi-line errors (a stack for every wrong password); route them
+    // to our JSON-lines log, where a failed sign-in is an expected event, not an error.
+    logger: {
+      error(error: Error) {
+        const type = (error as Error & { type?: string }).type;
+        if (type === "CredentialsSignin") logger.info("sign_in_refused", { reason: (error as Error & { code?: string }).code ?? "invalid" });
+        else logger.error("auth_error", { type, error });
+      },
+      warn(code: string) {
+        logger.warn("auth_warning", { code });
+      },
+      debug(message: string) {
+        logger.debug("auth_debug", { message });
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

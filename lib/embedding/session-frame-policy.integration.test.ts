@@ -1,5 +1,6 @@
 // The framing policy of session pages follows the workflow's live allowed origins, refuses
 // framing for unknown tokens, and picks up a publish after its short cache.
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
 import { startDirectSession } from "@/lib/sessions/start-direct-session";
@@ -29,14 +30,14 @@ describe("sessionFramePolicy", () => {
     const session = await startDirectSession(t.prisma, wf.slug);
     const start = Date.now();
 
-    expect(await sessionFramePolicy(t.prisma, session.token, start)).toBe("frame-ancestors http://localhost:4100");
+    expect(await sessionFramePolicy(t.prisma, session.token, start)).toBe(contentSecurityPolicy("http://localhost:4100"));
     expect(await sessionFramePolicy(t.prisma, "no-such-token", start)).toBe(DENY_FRAMING);
 
     // A draft change alone changes nothing; published, it applies once the cache entry ends.
     const draft = await updateWorkflow(t.prisma, actor, wf.id, { definition: definition([]), expectedRevision: wf.draftRevision });
-    expect(await sessionFramePolicy(t.prisma, session.token, start + POLICY_CACHE_MS + 1)).toBe("frame-ancestors http://localhost:4100");
+    expect(await sessionFramePolicy(t.prisma, session.token, start + POLICY_CACHE_MS + 1)).toBe(contentSecurityPolicy("http://localhost:4100"));
     await publishWorkflow(t.prisma, actor, wf.id, { expectedRevision: draft.draftRevision });
-    expect(await sessionFramePolicy(t.prisma, session.token, start + 1)).toBe("frame-ancestors http://localhost:4100");
+    expect(await sessionFramePolicy(t.prisma, session.token, start + 1)).toBe(contentSecurityPolicy("http://localhost:4100"));
     expect(await sessionFramePolicy(t.prisma, session.token, start + 2 * POLICY_CACHE_MS + 2)).toBe(DENY_FRAMING);
   });
 

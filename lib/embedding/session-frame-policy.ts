@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log/logger";
 import { sessionContentSecurityPolicy } from "@/lib/sessions/embed-policy";
 import { parseDefinition } from "@/lib/workflows/definition";
@@ -8,7 +9,7 @@ import { findLiveDefinitionBySessionToken } from "./embedding-repository";
 // the workflow's *live* version, so publishing a narrower list takes effect for running
 // sessions too. Unknown tokens and any failure refuse framing (fail closed).
 
-export const DENY_FRAMING = "frame-ancestors 'none'";
+export const DENY_FRAMING = contentSecurityPolicy("'none'");
 /** Short enough that a publish shows within seconds, long enough to spare the database on reloads. */
 export const POLICY_CACHE_MS = 5_000;
 const MAX_CACHED = 1_000;

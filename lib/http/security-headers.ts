@@ -4,6 +4,18 @@
 
 type Header = { key: string; value: string };
 
+/**
+ * CSP directives every page gets whatever its framing rule: no plugins, no <base> hijacking,
+ * forms only post back to us. (script-src would need per-request nonces for Next's inline
+ * scripts; not set yet.)
+ */
+export const BASE_CSP = "object-src 'none'; base-uri 'none'; form-action 'self'";
+
+/** A full Content-Security-Policy value with the given frame-ancestors sources. */
+export function contentSecurityPolicy(frameAncestors: string): string {
+  return `${BASE_CSP}; frame-ancestors ${frameAncestors}`;
+}
+
 /** Sent on every response, session pages included. */
 export function securityHeaders(): Header[] {
   const headers = [
@@ -21,7 +33,7 @@ export function securityHeaders(): Header[] {
 export function denyFramingHeaders(): Header[] {
   return [
     { key: "X-Frame-Options", value: "DENY" },
-    { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+    { key: "Content-Security-Policy", value: contentSecurityPolicy("'none'") },
   ];
 }
 

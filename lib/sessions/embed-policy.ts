@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition";
 
 /**
@@ -11,5 +12,5 @@ export function sessionFrameAncestors(definition: Pick<TWorkflowDefinition, "tri
 }
 
 export function sessionContentSecurityPolicy(definition: Pick<TWorkflowDefinition, "trigger">): string {
-  return `frame-ancestors ${sessionFrameAncestors(definition)}`;
+  return contentSecurityPolicy(sessionFrameAncestors(definition));
 }

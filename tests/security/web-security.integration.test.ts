@@ -8,6 +8,7 @@
 // - secrets: after a full journey no secret value appears in any page, JSON answer (but the
 //   one creation response), log line, delivery row or audit event, and the database column
 //   holds only ciphertext.
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { signUp } from "@/lib/auth/sign-up";
@@ -182,7 +183,7 @@ describe("security headers", () => {
     expect(start.status).toBeGreaterThanOrEqual(300);
     const session = await get(app.baseUrl, new URL(start.location!, app.baseUrl).pathname);
     expect(session.status).toBe(200);
-    expect(session.headers.get("content-security-policy")).toBe(`frame-ancestors ${ALLOWED_ORIGIN}`);
+    expect(session.headers.get("content-security-policy")).toBe(contentSecurityPolicy(ALLOWED_ORIGIN));
     expect(session.headers.get("x-frame-options")).toBeNull();
     const locked = await get(app.baseUrl, sessionPath);
     expect(locked.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
