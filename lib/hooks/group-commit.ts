@@ -1,10 +1,9 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
-import { generateSessionToken } from "@/lib/sessions/session-token";
 import { createHookSession, type CreateHookSessionResult } from "./create-hook-session";
 import { findSessionsByMessageIds, insertAcceptedSessions, insertDeliveries, type BatchSession } from "./hook-batch-repository";
 import { deliveryRow, type DeliveryContext } from "./record-delivery";
-import { newRowId } from "./row-id";
+import { newRowId, newSessionToken } from "./row-id";
 
 // Group commit for the webhook hot path: the session and delivery rows of concurrent requests
 // are written by one statement (one commit), so a burst costs the database a few commits
@@ -122,7 +121,7 @@ async function writeBatch(db: PrismaClient, batch: Pending[]): Promise<CreateHoo
       id: newRowId(),
       workflowId: p.ctx.workflowId,
       versionId: p.session.versionId,
-      token: generateSessionToken(),
+      token: newSessionToken(),
       test: p.ctx.test,
       data: JSON.stringify(p.session.data),
       messageId: p.ctx.messageId,
