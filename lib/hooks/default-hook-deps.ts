@@ -2,6 +2,7 @@ import { getConfig } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createGroupCommitter, type GroupCommitter } from "./group-commit";
+import { directPostgresFor } from "./hook-sql-repository";
 import type { HookDeps } from "./hook-types";
 import { createHookRateLimiter, type HookRateLimiter } from "./rate-limiter";
 
@@ -21,6 +22,8 @@ export async function defaultHookDeps(): Promise<HookDeps> {
     const maxConcurrent = database.engine === "pglite" ? 1 : Math.max(1, Math.min(4, config.dbPoolSize - 1));
     committer = createGroupCommitter(database.prisma, { maxConcurrent });
     committers.set(database.prisma, committer);
+    // The hot path's two statements per round skip Prisma's runtime (hook-sql-repository.ts).
+    if (database.engine === "postgres" && config.databaseUrl) directPostgresFor(database.prisma, config.databaseUrl, maxConcurrent + 1);
   }
   return { db: database.prisma, config, rateLimiter: holder.__signetHookLimiter, createSession: committer.createSession };
 }

@@ -5,14 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/hooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
+import { closeDirectPostgres, directPostgresFor } from "./hook-sql-repository";
 import type { HookDeps } from "./hook-types";
 import type { DeliveryContext } from "./record-delivery";
 
 let db: TestDb;
 beforeAll(async () => {
   db = await createTestDb();
+  // On PostgreSQL, this file runs the hot-path SQL on its own pg pool, as the app does
+  // (the other webhook tests cover the Prisma path on both engines).
+  if (db.databaseUrl) directPostgresFor(db.prisma, db.databaseUrl, 3);
 });
 afterAll(async () => {
+  await closeDirectPostgres();
   await db.close();
 });
 

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { NewDelivery } from "./delivery-repository";
+import { hookSql } from "./hook-sql-repository";
 
 // Multi-row writes for the webhook group commit (group-commit.ts): the sessions of many
 // requests and their delivery rows in one statement. Raw SQL because Prisma's createMany
@@ -59,7 +60,7 @@ export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: D
     params.push(deliveryId, d.receivedAt, d.secretId, d.secretLast4, d.latencyMs, d.contentType, JSON.stringify(d.headers), d.bodyLength, d.bodySha256);
     params.push(d.body === null ? null : new Uint8Array(d.body));
   }
-  const inserted = await db.$queryRawUnsafe<{ id: string }[]>(
+  const inserted = await hookSql(db).query<{ id: string }>(
     `WITH v (sid, wf, ver, token, test, data, mid, did, received, secret_id, secret_last4, latency, content_type, headers, body_length, body_sha256, body)
        AS (VALUES ${placeholders(rows.length, ACCEPTED_CASTS.length, ACCEPTED_CASTS, 1)}),
      s AS (
@@ -74,7 +75,7 @@ export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: D
        v.latency, v.sid, v.mid, v.content_type, v.headers, v.body_length, v.body_sha256, v.body
      FROM v JOIN s ON s."id" = v.sid
      RETURNING "sessionId" AS "id"`,
-    ...params,
+    params,
   );
   return new Set(inserted.map((r) => r.id));
 }
@@ -83,11 +84,11 @@ export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: D
 export async function findSessionsByMessageIds(db: Db, keys: SessionKey[]): Promise<{ id: string; token: string; workflowId: string; test: boolean; messageId: string }[]> {
   const params: unknown[] = [];
   for (const k of keys) params.push(k.workflowId, k.test, k.messageId);
-  return db.$queryRawUnsafe(
+  return hookSql(db).query(
     `SELECT s."id", s."token", s."workflowId", s."test", s."messageId" FROM "Session" s
      JOIN (VALUES ${placeholders(keys.length, 3, ["", "::boolean", ""])}) AS k(wf, test, mid)
        ON s."workflowId" = k.wf AND s."test" = k.test AND s."messageId" = k.mid`,
-    ...params,
+    params,
   );
 }
 
@@ -136,5 +137,5 @@ export async function insertDeliveries(db: Db, rows: { id: string; delivery: New
   }
   const columns = DELIVERY_COLUMNS.map(([name]) => `"${name}"`).join(", ");
   const casts = DELIVERY_COLUMNS.map(([, cast]) => cast);
-  await db.$executeRawUnsafe(`INSERT INTO "Delivery" (${columns}) VALUES ${placeholders(rows.length, DELIVERY_COLUMNS.length, casts)}`, ...params);
+  await hookSql(db).query(`INSERT INTO "Delivery" (${columns}) VALUES ${placeholders(rows.length, DELIVERY_COLUMNS.length, casts)}`, params);
 }

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { hookSql } from "./hook-sql-repository";
 
 // Reads for the webhook hot path. One round trip per request answers "which workflow, which
 // live version, which secrets may verify at `now`": the rows that decide revocation, expiry
@@ -12,7 +13,8 @@ export interface HookTargetRow {
   secretId: string | null;
   last4: string | null;
   ciphertext: string | null;
-  expiresAt: Date | null;
+  /** ISO 8601 UTC text (not a Date: see hook-sql-repository.ts). */
+  expiresAt: string | null;
 }
 
 /**
@@ -21,15 +23,15 @@ export interface HookTargetRow {
  * own clock to expiresAt.
  */
 export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): Promise<HookTargetRow[]> {
-  return db.$queryRawUnsafe<HookTargetRow[]>(
-    `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext", s."expiresAt"
+  return hookSql(db).query<HookTargetRow>(
+    `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext",
+       to_char(s."expiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt"
      FROM "Workflow" w
      LEFT JOIN "WebhookSecret" s
        ON s."workflowId" = w."id" AND s."revokedAt" IS NULL AND (s."expiresAt" IS NULL OR s."expiresAt" > $2::timestamp(3))
      WHERE w."hookId" = $1
      ORDER BY s."createdAt" DESC, s."id" DESC`,
-    hookId,
-    notExpiredAt,
+    [hookId, notExpiredAt],
   );
 }
 

@@ -101,9 +101,10 @@ export async function findHookTarget(db: PrismaClient, hookId: string, now: Date
   const secrets: ActiveSecret[] = [];
   for (const row of rows) {
     if (row.secretId === null || row.ciphertext === null) continue;
-    if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime()) continue;
+    const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt);
+    if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) continue;
     try {
-      secrets.push({ id: row.secretId, value: plaintextOf(keys, row.secretId, row.ciphertext), expiresAt: row.expiresAt, revokedAt: null, last4: row.last4 ?? "" });
+      secrets.push({ id: row.secretId, value: plaintextOf(keys, row.secretId, row.ciphertext), expiresAt, revokedAt: null, last4: row.last4 ?? "" });
     } catch (error) {
       // Left out rather than failing every request (as loadActiveSecrets does).
       logger.error("secret_undecryptable", { workflowId: first.workflowId, secretId: row.secretId, error });
