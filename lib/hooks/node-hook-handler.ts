@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { denyFramingHeaders, securityHeaders } from "@/lib/http/security-headers";
 import { handleHookRequest } from "./handle-hook-request";
 import type { HookDeps } from "./hook-types";
 
@@ -8,6 +9,9 @@ import type { HookDeps } from "./hook-types";
 // front (STACK.md measures Next's router at ~0.8 ms of CPU per request before our code runs).
 
 const HOOK_PATH = /^\/api\/hooks\/([^/?#]+)\/?$/;
+
+// What next.config.ts adds to every Next response; answers that bypass Next need it too.
+const SECURITY_HEADERS = Object.fromEntries([...securityHeaders(), ...denyFramingHeaders()].map((h) => [h.key, h.value]));
 
 function toHeaders(raw: string[]): Headers {
   const headers = new Headers();
@@ -44,6 +48,7 @@ export async function serveNodeHookRequest(deps: HookDeps, req: IncomingMessage,
   });
   const payload = JSON.stringify(result.body);
   res.writeHead(result.status, {
+    ...SECURITY_HEADERS,
     ...result.headers,
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(payload),

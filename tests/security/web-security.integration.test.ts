@@ -169,13 +169,17 @@ describe("security headers", () => {
     }
   });
 
-  it("API answers carry nosniff; webhook answers are never cached", async () => {
+  it("API and webhook answers carry the security headers; webhook answers are never cached", async () => {
     const apiAnswer = await api(app.baseUrl, ownerToken, "GET", "/api/v1/workflows");
     expect(apiAnswer.headers.get("x-content-type-options")).toBe("nosniff");
     const { body, headers } = signedBody(hook, 3);
     const hookAnswer = await rawRequest(hook.hookUrl, { method: "POST", headers, body });
     record("hook live 3", hookAnswer.body);
     expect(hookAnswer.headers["cache-control"]).toBe("no-store");
+    // The lean front answers webhooks without Next, so it must add the same headers itself.
+    expect(hookAnswer.headers["x-content-type-options"]).toBe("nosniff");
+    expect(hookAnswer.headers["x-frame-options"]).toBe("DENY");
+    expect(hookAnswer.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   });
 
   it("session pages may be framed only by the workflow's allowed origins", async () => {
