@@ -58,11 +58,16 @@ test("signed test request → detected fields → map two → publish → live r
   await page.getByRole("button", { name: "Add field to step 1" }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Full name");
   await page.locator("#def-steps-0-fields-1-key").fill("fullName");
-  await page.getByRole("button", { name: "Add mapping" }).click();
-  await page.getByLabel("Payload path 1").fill("customer.email");
-  await page.getByLabel("Field 1", { exact: true }).selectOption("email");
-  await page.getByRole("button", { name: "Add mapping" }).click();
-  await page.getByLabel("Payload path 2").fill("customer.name");
+  // The detected fields are listed with type and example; "Map" adds a row, guessing the field.
+  const detectedRow = page.getByTestId("detected-field").filter({ hasText: "customer.email" });
+  await expect(detectedRow).toContainText("email");
+  await expect(detectedRow).toContainText('"sample@example.com"');
+  await page.getByRole("button", { name: "Map customer.email" }).click();
+  await expect(page.getByLabel("Payload path 1")).toHaveValue("customer.email");
+  await expect(page.getByLabel("Field 1", { exact: true })).toHaveValue("email");
+  await expect(detectedRow).toContainText("Mapped");
+  await page.getByRole("button", { name: "Map customer.name" }).click();
+  await expect(page.getByLabel("Payload path 2")).toHaveValue("customer.name");
   await page.getByLabel("Field 2", { exact: true }).selectOption("fullName");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TMappingEntry } from "@/lib/workflows/definition/schemas";
+import { DetectedFieldsTable } from "./detected-fields-table";
 import { IssueText, PathInput, PathSelect, SmallButton } from "./editor-inputs";
 import { inputId, issueAt, type Issues } from "./editor-state";
 
@@ -8,6 +9,16 @@ export interface DetectedFieldHint {
   path: string;
   type: string;
   example: string | number | boolean | null;
+}
+
+/**
+ * A field key to offer for a detected path: the unmapped key equal to the path's last name
+ * (`customer.email` → `email`), case-insensitively, or none.
+ */
+function guessFieldKey(path: string, fieldKeys: string[], mapping: TMappingEntry[]): string {
+  const last = /([A-Za-z0-9_]+)\]?$/.exec(path)?.[1]?.toLowerCase();
+  const taken = new Set(mapping.map((m) => m.to));
+  return fieldKeys.find((key) => key.toLowerCase() === last && !taken.has(key)) ?? "";
 }
 
 /** Payload path → field key rows; paths are suggested from the test payloads seen so far. */
@@ -32,6 +43,11 @@ export function MappingEditor({
         Prefill form fields from the webhook payload. Write a path like <code>customer.email</code> or <code>items[0].sku</code>
         {detected.length > 0 ? "; paths seen in test requests are suggested." : ". Send a test request to get suggestions."}
       </p>
+      <DetectedFieldsTable
+        detected={detected}
+        mappedPaths={new Set(mapping.map((m) => m.from))}
+        onMap={(from) => onChange([...mapping, { from, to: guessFieldKey(from, fieldKeys, mapping) }])}
+      />
       <datalist id={listId}>
         {detected.map((field) => (
           <option key={field.path} value={field.path}>
