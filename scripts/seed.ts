@@ -11,6 +11,9 @@ import { publishWorkflow } from "../lib/workflows/publish-workflow";
 import { workflowUrls } from "../lib/workflows/workflow-urls";
 import { createSecret } from "../lib/secrets/create-secret";
 
+// stdout carries the command's result alone; logs go to stderr.
+process.env.SIGNET_LOG_STREAM = "stderr";
+
 const EMAIL = process.env.SEED_EMAIL ?? "demo@example.com";
 
 async function main(): Promise<number> {

@@ -12,6 +12,9 @@ import { isAppError } from "../lib/errors/app-error";
 import { zodIssues } from "../lib/errors/zod-issues";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 
+// stdout carries the command's result alone; logs go to stderr.
+process.env.SIGNET_LOG_STREAM = "stderr";
+
 interface Command {
   usage: string;
   summary: string;

@@ -25,7 +25,9 @@ function sanitize(value: unknown, depth = 0): unknown {
 function write(level: Level, event: string, fields: Record<string, unknown> = {}): void {
   if (LEVELS[level] < threshold()) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(sanitize(fields) as object) });
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+  // Command-line tools keep stdout for their results (e.g. `TOKEN=$(signet token:create …)`).
+  const toStderr = level === "error" || level === "warn" || process.env.SIGNET_LOG_STREAM === "stderr";
+  (toStderr ? process.stderr : process.stdout).write(line + "\n");
 }
 
 export const logger = {

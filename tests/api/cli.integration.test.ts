@@ -43,7 +43,9 @@ async function cliDatabase(): Promise<{ env: Record<string, string>; open(): Pro
 
 async function signet(env: Record<string, string>, ...args: string[]) {
   // The parent's DATABASE_URL (if any) must not leak into a PGlite run.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SIGNET_LOG_LEVEL: "warn", ...env };
+  // Default log level, as a self-hoster runs it: logs must not reach stdout (the token alone does).
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete childEnv.SIGNET_LOG_LEVEL;
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   try {
     const { stdout, stderr } = await run("npx", ["tsx", "scripts/signet.ts", ...args], { env: childEnv, timeout: 60_000 });
