@@ -11,12 +11,37 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * When a process started (clock ticks since boot, field 22 of /proc/<pid>/stat), or null off
+ * Linux. A pid alone is not an identity: after a crash, an unrelated process can get the same
+ * pid (containers restart with small, repeating pids) and must not keep the lock alive.
+ */
+export function startTimeOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may contain spaces and parentheses: count from the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the process recorded in a lock file ("<pid> <start time>" or a bare pid) still runs. */
+function holderRuns(recorded: string): { pid: number; running: boolean } {
+  const [pidText, startTime] = recorded.trim().split(" ");
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return { pid, running: false };
+  const current = startTimeOf(pid);
+  return { pid, running: !startTime || current === null || current === startTime };
+}
+
 /** Takes `<dir>.lock` for this process, or throws naming the process that holds it. */
 export function lockPgliteDir(dir: string): () => void {
   const file = `${dir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o600 });
+      const self = startTimeOf(process.pid);
+      writeFileSync(file, self ? `${process.pid} ${self}` : String(process.pid), { flag: "wx", mode: 0o600 });
       // Also on exit without close() (Ctrl-C, SIGTERM through process.exit); a hard kill
       // leaves the file, and the dead pid in it lets the next start take over.
       const release = () => rmSync(file, { force: true });
@@ -27,10 +52,10 @@ export function lockPgliteDir(dir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = Number(readFileSync(file, "utf8").trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      const holder = holderRuns(readFileSync(file, "utf8"));
+      if (holder.running) {
         throw new Error(
-          `The embedded database in ${dir} is in use by process ${holder}. PGlite allows one process at a time: ` +
+          `The embedded database in ${dir} is in use by process ${holder.pid}. PGlite allows one process at a time: ` +
             `stop it first, or delete ${file} if that process is not Signet (use DATABASE_URL to run several).`,
         );
       }
