@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { openDatabase } from "../lib/db/open-database";
+import { createScratchPostgres } from "../lib/db/scratch-postgres";
 import { ZHmacSettings } from "../lib/hmac/schemas";
 // The same node arguments as `npm start` (scripts/start.mjs), without its wrapper process.
 import { serverNodeArgs } from "../scripts/build-server.mjs";
@@ -101,20 +101,9 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
   let databaseUrl = "";
   let dropDb = async () => {};
   if (options.engine === "postgres") {
-    const name = `signet_bench_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: options.serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(options.serverUrl!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: options.serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const scratch = await createScratchPostgres(options.serverUrl!, "signet_bench");
+    databaseUrl = scratch.databaseUrl;
+    dropDb = scratch.drop;
   }
   const base = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {

@@ -77,7 +77,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const e = parsed.data;
 
   const databaseUrl = e.DATABASE_URL ?? null;
-  const dataDir = resolve(e.SIGNET_DATA_DIR ?? "./data");
+  // turbopackIgnore: a run-time path; without it the build traces the whole project.
+  const dataDir = resolve(/*turbopackIgnore: true*/ e.SIGNET_DATA_DIR ?? "./data");
   let authSecret = e.AUTH_SECRET;
   let appKeyRaw = e.SIGNET_APP_KEY;
 

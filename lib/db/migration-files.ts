@@ -19,7 +19,8 @@ export interface MigrationFolder {
  * deployments that run the app from elsewhere.
  */
 export function defaultMigrationsDir(): string {
-  return resolve(process.env.SIGNET_MIGRATIONS_DIR ?? join(process.cwd(), "prisma", "migrations"));
+  // turbopackIgnore: a run-time path; without it the build traces the whole project.
+  return resolve(/*turbopackIgnore: true*/ process.env.SIGNET_MIGRATIONS_DIR ?? join(process.cwd(), "prisma", "migrations"));
 }
 
 export function migrationChecksum(sql: string): string {

@@ -65,7 +65,7 @@ export function pgSession(client: pg.Client): MigrationSession {
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
-  const dir = options.memory ? null : join(resolve(options.dataDir ?? "./data"), "pglite");
+  const dir = options.memory ? null : join(resolve(/*turbopackIgnore: true*/ options.dataDir ?? "./data"), "pglite");
   let unlock = () => {};
   if (dir !== null) {
     if (openDirs.has(dir)) throw new Error(`PGlite data directory ${dir} is already open in this process; reuse that database`);

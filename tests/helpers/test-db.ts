@@ -1,13 +1,13 @@
 // Databases for integration tests: PGlite in memory by default; with TEST_DATABASE_URL set,
 // a fresh database on that PostgreSQL server per call, dropped again on close, so test files
 // running in parallel never see each other's rows.
-import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { openDatabase, pgliteSession, pgSession, type Database } from "@/lib/db/open-database";
+import { createScratchPostgres } from "@/lib/db/scratch-postgres";
 import type { MigrationSession } from "@/lib/db/migrate";
 
 export interface TestDb extends Database {
@@ -79,29 +79,3 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
   };
 }
 
-async function createScratchPostgres(serverUrl: string): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
-  // Lowercase hex only: safe to splice into DDL, which takes no bind parameters.
-  const name = `signet_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    databaseUrl: url.toString(),
-    drop: () =>
-      withAdmin(serverUrl, async (admin) => {
-        // A leaked pool connection would otherwise make DROP DATABASE fail.
-        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
-        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-      }),
-  };
-}
-
-async function withAdmin<T>(serverUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { createScratchPostgres } from "../../lib/db/scratch-postgres";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const LOCK_FILE = "/tmp/signet-e2e.lock";
@@ -31,12 +31,8 @@ export async function createAppStore(): Promise<AppStore> {
   if (!serverUrl) {
     return { engine: "pglite", env: { SIGNET_DATA_DIR: dataDir }, dataDir, databaseUrl: null, destroy: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  // Lowercase hex only: safe to splice into DDL, which takes no bind parameters.
-  const name = `signet_rel_${randomBytes(6).toString("hex")}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchPostgres(serverUrl, "signet_rel");
+  const databaseUrl = scratch.databaseUrl;
   return {
     engine: "postgres",
     env: {
@@ -49,23 +45,11 @@ export async function createAppStore(): Promise<AppStore> {
     databaseUrl,
     destroy: async () => {
       rmSync(dataDir, { recursive: true, force: true });
-      await withAdmin(serverUrl, async (admin) => {
-        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
-        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-      });
+      await scratch.drop();
     },
   };
 }
 
-async function withAdmin<T>(serverUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** The environment of the child: the store's, the port, and nothing of vitest's. */
 function childEnv(store: AppStore, port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
