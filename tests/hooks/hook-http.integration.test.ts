@@ -76,7 +76,7 @@ describe("over HTTP", () => {
     expect(text.status).toBe(415);
   });
 
-  it("a chunked body one byte over the limit is 413 and the connection is closed, not drained", async () => {
+  it("a chunked body one byte over the limit is 413, and the connection is closed after a short linger", async () => {
     const settings = hmacSettings({ scheme: "prefixed-hex" });
     const hook = await publishedHook(db, owner, settings);
     const { port } = server.address() as AddressInfo;
@@ -94,5 +94,39 @@ describe("over HTTP", () => {
     const text = await reply;
     expect(text).toMatch(/^HTTP\/1\.1 413 /);
     expect(text).toContain('"code":"payload_too_large"');
+  });
+
+  it("a client still uploading past the limit finishes without a write error and reads its 413", async () => {
+    // Closing the socket while the client is sending makes its writes fail (EPIPE/reset), and
+    // many clients then report that error instead of reading our 413. The server lingers,
+    // discarding up to 16 MiB for up to 2 s, so an ordinary oversized upload ends cleanly.
+    const settings = hmacSettings({ scheme: "prefixed-hex" });
+    const hook = await publishedHook(db, owner, settings);
+    const { port } = server.address() as AddressInfo;
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const socket = connect(port, "127.0.0.1");
+      let clientError: string | null = null;
+      const reply = new Promise<string>((resolve) => {
+        let text = "";
+        socket.on("data", (data) => (text += data.toString("latin1")));
+        socket.on("close", () => resolve(text));
+        socket.on("error", (error: NodeJS.ErrnoException) => {
+          clientError = error.code ?? error.message;
+          resolve(text);
+        });
+      });
+      socket.write(`POST /api/hooks/${hook.hookId} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      // 10 MiB, far past the limit, in 1 MiB writes with short pauses as a real upload has.
+      for (let i = 0; i < 10 && !socket.destroyed; i++) {
+        socket.write(`${chunk.length.toString(16)}\r\n`);
+        socket.write(chunk);
+        socket.write("\r\n");
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (!socket.destroyed) socket.end("0\r\n\r\n");
+      expect(await reply, `attempt ${attempt}`).toMatch(/^HTTP\/1\.1 413 /);
+      expect(clientError, `attempt ${attempt}`).toBeNull();
+    }
   });
 });
