@@ -1,6 +1,7 @@
 // Turns the raw bytes of a verified webhook request into a payload for mapping. It runs
 // only after the signature was checked over those same bytes, and it never throws: every
 // odd input becomes a result the route maps to 415 or 422.
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/workflows/storable-text";
 
 export type ParseBodyResult =
   | { ok: true; payload: unknown }
@@ -63,7 +64,9 @@ export function parseBody(bytes: Uint8Array, contentType: string | null): ParseB
   } catch {
     return invalid("The body is not valid UTF-8");
   }
-  return json ? parseJsonText(text) : parseFormText(text);
+  const parsed = json ? parseJsonText(text) : parseFormText(text);
+  if (parsed.ok && findUnstorableText(parsed.payload) !== null) return invalid(`The body ${UNSTORABLE_TEXT_MESSAGE}`);
+  return parsed;
 }
 
 function parseJsonText(text: string): ParseBodyResult {

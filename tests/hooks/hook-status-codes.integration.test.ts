@@ -207,6 +207,15 @@ describe("status codes", () => {
     const coerce = await sendSigned(deps, { hookId: hook.hookId, body: JSON.stringify({ customer: { email: "ada@example.com" }, amount: "lots" }), settings, secret: hook.secret });
     expect(coerce).toMatchObject({ status: 422, body: { code: "mapping_failed" } });
     expect(JSON.stringify(coerce.body)).toContain("Expected a number");
+    // Valid JSON that PostgreSQL cannot store (NUL, a lone surrogate): a 422, never a 500,
+    // in live and test mode (test mode also stores detected fields), and through the batcher.
+    for (const test of [false, true]) {
+      for (const name of ["a\\u0000b", "\\ud800"]) {
+        const body = `{"customer":{"email":"ada@example.com","name":"${name}"}}`;
+        const unstorable = await sendSigned(deps, { hookId: hook.hookId, body, settings, secret: hook.secret, test });
+        expect(unstorable, `${name} test=${test}`).toMatchObject({ status: 422, body: { code: "invalid_body" } });
+      }
+    }
     // Nothing was created for any of them.
     expect(await db.prisma.session.count({ where: { workflowId: hook.workflowId } })).toBe(0);
   });

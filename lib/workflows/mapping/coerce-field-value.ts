@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TField } from "@/lib/workflows/definition/field-schemas";
 import { toIsoDate } from "./iso-date";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/workflows/storable-text";
 
 // One set of coercion rules for every way a value reaches a field: a mapped webhook payload
 // (JSON types) and a submitted HTML form (strings). Strings are never normalised (no trim,
@@ -47,6 +48,10 @@ export function coerceFieldValue(field: TField, raw: unknown): CoerceResult {
   if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") {
     return invalid(`Unsupported value ${describeValue(raw)}`);
   }
+
+  // Defence in depth: webhook bodies are screened in parseBody, but session form input
+  // reaches the database through here too.
+  if (typeof raw === "string" && !isStorableText(raw)) return invalid(`The text ${UNSTORABLE_TEXT_MESSAGE}`);
 
   switch (field.type) {
     case "text":
