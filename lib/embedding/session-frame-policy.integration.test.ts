@@ -44,6 +44,7 @@ describe("sessionFramePolicy", () => {
   it("reads the token from session page paths only", () => {
     expect(sessionTokenOfPath("/s/abc123")).toBe("abc123");
     expect(sessionTokenOfPath("/s/abc123/done")).toBe("abc123");
+    expect(sessionTokenOfPath("/s/%E0%A4%A")).toBeUndefined();
     expect(sessionTokenOfPath("/sessions/abc")).toBeUndefined();
     expect(sessionTokenOfPath("/workspaces/x")).toBeUndefined();
   });

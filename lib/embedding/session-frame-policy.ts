@@ -37,5 +37,10 @@ export async function sessionFramePolicy(db: PrismaClient, token: string, now = 
 /** The token of a session page path (`/s/{token}` or below), or undefined. */
 export function sessionTokenOfPath(pathname: string): string | undefined {
   const match = /^\/s\/([^/]+)/.exec(pathname);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined; // a malformed escape (/s/%E0%A4%A) is no token: deny-all framing, then 404
+  }
 }

@@ -61,6 +61,17 @@ export const ZCustomSchemeConfig = z
   .refine((c) => !c.signedContent.includes("{id}") || c.idHeader, {
     message: "An id header is required when the signed content uses {id}",
     path: ["idHeader"],
+  })
+  // The other direction matters for security: a timestamp or id the signature doesn't cover
+  // can be changed by anyone replaying a captured request (a fresh timestamp defeats the
+  // tolerance window; another message's id would fetch that message's session).
+  .refine((c) => !c.timestampHeader || c.signedContent.includes("{timestamp}"), {
+    message: "Include {timestamp} in the signed content, or remove the timestamp header: an unsigned timestamp gives no replay protection",
+    path: ["signedContent"],
+  })
+  .refine((c) => !c.idHeader || c.signedContent.includes("{id}"), {
+    message: "Include {id} in the signed content, or remove the id header: an unsigned message id could be swapped",
+    path: ["signedContent"],
   });
 
 export const ZCustomSettings = z.object({ scheme: z.literal("custom"), custom: ZCustomSchemeConfig, ...common });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { verifySignature, messageIdOf } from "@/lib/hmac/verify";
+import { verifySignature } from "@/lib/hmac/verify";
 import { logger } from "@/lib/log/logger";
 import { sessionUrl } from "@/lib/sessions/session-token";
 import { applyMapping, REQUIRED_MAPPED_FIELD_MISSING } from "@/lib/workflows/mapping";
@@ -116,9 +116,9 @@ async function pipeline(
     const secret = secrets.find((s) => s.id === outcome.secretId);
     ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
     ctx.messageId = outcome.messageId ?? null;
-  } else {
-    ctx.messageId = messageIdOf(settings, request.headers) ?? null;
   }
+  // With HMAC off the message id is unauthenticated: honouring it would let anyone who knows
+  // (or guesses) another sender's id fetch that sender's session. So no idempotency then.
   if (ctx.messageId !== null && ctx.messageId.length > MAX_MESSAGE_ID_LENGTH) {
     ctx.messageId = null;
     return reject("message_id_too_long", `The message id must be at most ${MAX_MESSAGE_ID_LENGTH} characters.`);

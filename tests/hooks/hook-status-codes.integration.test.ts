@@ -247,6 +247,15 @@ describe("status codes", () => {
     expect((await deliveries(hook.workflowId))[0]).toMatchObject({ status: 201, secretId: null });
   });
 
+  it("HMAC off: an unsigned message id is not honoured, so it can't fetch another sender's session", async () => {
+    const hook = await publishedHook(db, owner, { scheme: "standard-webhooks", enabled: false });
+    const headers = { "webhook-id": "msg_order_1001", "webhook-timestamp": "1", "webhook-signature": "v1,AAAA" };
+    const first = await send(makeDeps(db), { hookId: hook.hookId, body: CUSTOMER_JSON, headers });
+    const second = await send(makeDeps(db), { hookId: hook.hookId, body: CUSTOMER_JSON, headers });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(bodyOf(second).sessionUrl).not.toBe(bodyOf(first).sessionUrl);
+  });
+
   it("non-ASCII payloads (emoji, accents, CJK) are prefilled byte-exact", async () => {
     const hook = await signedHook(settings);
     const name = "Zoë Ñúñez 😀👩🏽‍💻 山田太郎 Ⅻ e\u0301";
