@@ -80,17 +80,22 @@ export function createGroupCommitter(db: PrismaClient, options: GroupCommitOptio
 }
 
 async function commitBatch(db: PrismaClient, batch: Pending[]): Promise<void> {
-  let results: CreateHookSessionResult[];
+  let results: (CreateHookSessionResult | null)[];
   try {
     results = await writeBatch(db, batch);
   } catch (error) {
-    // One bad row or a transient fault must not fail the neighbours: each request is retried
-    // alone on the plain path, which answers (or fails) exactly as an unbatched request would.
+    // Nothing was committed (the insert itself failed). One bad row or a transient fault must
+    // not fail the neighbours: each request is retried alone on the plain path, which answers
+    // (or fails) exactly as an unbatched request would.
     logger.warn("hook_batch_failed", { size: batch.length, error });
-    await Promise.all(batch.map((p) => createHookSession(db, p.ctx, p.session).then(p.resolve, p.reject)));
-    return;
+    results = batch.map(() => null);
   }
-  batch.forEach((p, i) => p.resolve(results[i]!));
+  await Promise.all(
+    batch.map((p, i) => {
+      const result = results[i];
+      return result ? p.resolve(result) : createHookSession(db, p.ctx, p.session).then(p.resolve, p.reject);
+    }),
+  );
 }
 
 const keyOf = (workflowId: string, test: boolean, messageId: string) => `${workflowId}\u0000${test ? 1 : 0}\u0000${messageId}`;
@@ -99,9 +104,12 @@ const keyOf = (workflowId: string, test: boolean, messageId: string) => `${workf
  * One statement inserts the new sessions with their "accepted" delivery rows (atomic: a
  * session never exists without its row). Message ids seen before, in an earlier batch or
  * earlier in this one, insert nothing: those requests get the original session, and their
- * "duplicate" rows are written next, as the plain path does.
+ * "duplicate" rows are written next, as the plain path does. Once the insert has committed,
+ * a later fault must not send its rows through the plain path again (that would create
+ * second sessions): requests whose outcome is unknown come back as null, and all of them
+ * carry a message id, so their retry finds the original instead of inserting.
  */
-async function writeBatch(db: PrismaClient, batch: Pending[]): Promise<CreateHookSessionResult[]> {
+async function writeBatch(db: PrismaClient, batch: Pending[]): Promise<(CreateHookSessionResult | null)[]> {
   // A message id repeated inside the batch: the first request inserts, the others are its duplicates.
   const leaderOf = new Map<Pending, Pending>();
   const leaders: Pending[] = [];
@@ -138,25 +146,32 @@ async function writeBatch(db: PrismaClient, batch: Pending[]): Promise<CreateHoo
     else skipped.push(i);
   });
   if (skipped.length > 0) {
-    // ON CONFLICT waited for the other writer to finish, so the original is committed and visible now.
-    const originals = await findSessionsByMessageIds(
-      db,
-      skipped.map((i) => rows[i]!.session).map((s) => ({ workflowId: s.workflowId, test: s.test, messageId: s.messageId! })),
-    );
-    const byKey = new Map(originals.map((o) => [keyOf(o.workflowId, o.test, o.messageId), o]));
-    for (const i of skipped) {
-      const s = rows[i]!.session;
-      const original = byKey.get(keyOf(s.workflowId, s.test, s.messageId!));
-      if (!original) throw new Error("A skipped session has no original row");
-      outcome.set(leaders[i]!, { kind: "duplicate", sessionId: original.id, token: original.token });
+    try {
+      // ON CONFLICT waited for the other writer to finish, so the original is committed and visible now.
+      const originals = await findSessionsByMessageIds(
+        db,
+        skipped.map((i) => rows[i]!.session).map((s) => ({ workflowId: s.workflowId, test: s.test, messageId: s.messageId! })),
+      );
+      const byKey = new Map(originals.map((o) => [keyOf(o.workflowId, o.test, o.messageId), o]));
+      for (const i of skipped) {
+        const s = rows[i]!.session;
+        const original = byKey.get(keyOf(s.workflowId, s.test, s.messageId!));
+        if (original) outcome.set(leaders[i]!, { kind: "duplicate", sessionId: original.id, token: original.token });
+      }
+    } catch (error) {
+      logger.warn("hook_batch_lookup_failed", { size: skipped.length, error });
     }
   }
-  const results = batch.map((p): CreateHookSessionResult => {
+  const results = batch.map((p): CreateHookSessionResult | null => {
     const leader = leaderOf.get(p);
-    const own = outcome.get(leader ?? p)!;
+    const own = outcome.get(leader ?? p);
+    if (!own) return null;
     return leader ? { kind: "duplicate", sessionId: own.sessionId, token: own.token } : own;
   });
-  const duplicates = batch.flatMap((p, i) => (results[i]!.kind === "duplicate" ? [{ id: newRowId(), delivery: deliveryRow(p.ctx, "duplicate", results[i]!.sessionId) }] : []));
+  const duplicates = batch.flatMap((p, i) => {
+    const result = results[i];
+    return result?.kind === "duplicate" ? [{ id: newRowId(), delivery: deliveryRow(p.ctx, "duplicate", result.sessionId) }] : [];
+  });
   if (duplicates.length > 0) {
     try {
       await insertDeliveries(db, duplicates);
