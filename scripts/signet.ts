@@ -3,6 +3,7 @@
 import { getConfig, ConfigError } from "../lib/config/env";
 import { describeDatabaseUrl } from "../lib/db/database-url";
 import { MigrationError } from "../lib/db/migrate";
+import { DatabaseInUseError } from "../lib/db/pglite-lock";
 import { openDatabase } from "../lib/db/open-database";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
@@ -122,7 +123,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Expected failures get their message alone; anything else keeps its stack for debugging.
-    if (error instanceof ConfigError || error instanceof MigrationError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseInUseError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   },

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lockPgliteDir, startTimeOf } from "./pglite-lock";
+import { DatabaseInUseError, lockPgliteDir, startTimeOf } from "./pglite-lock";
 
 // The pid file that keeps a second process off an embedded database directory.
 describe.runIf(process.platform === "linux")("lockPgliteDir", () => {
@@ -31,6 +31,7 @@ describe.runIf(process.platform === "linux")("lockPgliteDir", () => {
   it("refuses while another live process holds it", () => {
     writeFileSync(`${dir}.lock`, `${other.pid} ${startTimeOf(other.pid!)}`);
     expect(() => lockPgliteDir(dir)).toThrow(`in use by process ${other.pid}`);
+    expect(() => lockPgliteDir(dir)).toThrow(DatabaseInUseError);
     // A bare pid (older lock files) of a live process is honoured too.
     writeFileSync(`${dir}.lock`, String(other.pid));
     expect(() => lockPgliteDir(dir)).toThrow(`in use by process ${other.pid}`);

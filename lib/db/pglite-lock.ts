@@ -35,6 +35,14 @@ function holderRuns(recorded: string): { pid: number; running: boolean } {
   return { pid, running: !startTime || current === null || current === startTime };
 }
 
+/** Another process has the embedded database open: an expected condition with a clear message. */
+export class DatabaseInUseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseInUseError";
+  }
+}
+
 /** Takes `<dir>.lock` for this process, or throws naming the process that holds it. */
 export function lockPgliteDir(dir: string): () => void {
   const file = `${dir}.lock`;
@@ -54,7 +62,7 @@ export function lockPgliteDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = holderRuns(readFileSync(file, "utf8"));
       if (holder.running) {
-        throw new Error(
+        throw new DatabaseInUseError(
           `The embedded database in ${dir} is in use by process ${holder.pid}. PGlite allows one process at a time: ` +
             `stop it first, or delete ${file} if that process is not Signet (use DATABASE_URL to run several).`,
         );
