@@ -15,6 +15,9 @@ test("five wrong passwords lock the account for 15 minutes, with a clear message
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong password ${attempt}`);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // The previous attempt's identical message is still on screen, so wait for this attempt's
+    // answer itself: when the action completes, the form resets and the password is cleared.
+    await expect(page.getByLabel("Password")).toHaveValue("");
     const message = attempt < 5 ? /Incorrect email or password/ : /locked for 15 minutes/;
     await expect(page.getByText(message)).toBeVisible();
   }
