@@ -15,6 +15,57 @@ export function IssueText({ id, message }: { id: string; message?: string }) {
   );
 }
 
+interface PathBinding {
+  label: string;
+  path: (string | number)[];
+  issues: Issues;
+  value: string;
+  onValue: (value: string) => void;
+}
+
+/**
+ * The label, the error wiring (aria-invalid, aria-describedby, the message under the control)
+ * and the change handler that every control bound to a definition path shares.
+ */
+function PathControl({
+  label,
+  path,
+  issues,
+  value,
+  onValue,
+  className,
+  children,
+}: PathBinding & {
+  className: string;
+  children: (control: {
+    id: string;
+    value: string;
+    onChange: (event: { target: { value: string } }) => void;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+    className: string;
+  }) => React.ReactNode;
+}) {
+  const id = inputId(path);
+  const error = issueAt(issues, path);
+  return (
+    <div className={`space-y-1 ${className}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({
+        id,
+        value,
+        onChange: (e) => onValue(e.target.value),
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? `${id}-error` : undefined,
+        className: inputClass(error),
+      })}
+      <IssueText id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
 /** A text input bound to one definition path; its zod issue appears right under it. */
 export function PathInput({
   label,
@@ -24,31 +75,11 @@ export function PathInput({
   onValue,
   className = "",
   ...props
-}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "id"> & {
-  label: string;
-  path: (string | number)[];
-  issues: Issues;
-  value: string;
-  onValue: (value: string) => void;
-}) {
-  const id = inputId(path);
-  const error = issueAt(issues, path);
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "id"> & PathBinding) {
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => onValue(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={inputClass(error)}
-        {...props}
-      />
-      <IssueText id={`${id}-error`} message={error} />
-    </div>
+    <PathControl {...{ label, path, issues, value, onValue, className }}>
+      {(control) => <input {...control} {...props} />}
+    </PathControl>
   );
 }
 
@@ -61,38 +92,19 @@ export function PathSelect({
   options,
   className = "",
   ...props
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "id"> & {
-  label: string;
-  path: (string | number)[];
-  issues: Issues;
-  value: string;
-  onValue: (value: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  const id = inputId(path);
-  const error = issueAt(issues, path);
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "id"> & PathBinding & { options: { value: string; label: string }[] }) {
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onValue(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={inputClass(error)}
-        {...props}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <IssueText id={`${id}-error`} message={error} />
-    </div>
+    <PathControl {...{ label, path, issues, value, onValue, className }}>
+      {(control) => (
+        <select {...control} {...props}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </PathControl>
   );
 }
 
