@@ -64,6 +64,7 @@ async function pipeline(
     return reply(404, { error: "Unknown webhook.", code: "not_found" });
   }
 
+  const declaredBytes = declaredLength(request.headers) ?? 0;
   const definition = workflow.liveVersion?.definition ?? null;
   const settings = definition?.trigger.hmac ?? null;
   const ctx: DeliveryContext = {
@@ -74,7 +75,7 @@ async function pipeline(
     headers: request.headers,
     settings,
     bytes: null,
-    receivedBytes: declaredLength(request.headers) ?? 0,
+    receivedBytes: declaredBytes,
     secret: null,
     messageId: null,
   };
@@ -101,7 +102,7 @@ async function pipeline(
 
   const maxBytes = deps.config.hookBodyLimitBytes;
   const tooLarge = `The body is larger than ${maxBytes} bytes.`;
-  if ((declaredLength(request.headers) ?? 0) > maxBytes) return reject("payload_too_large", tooLarge);
+  if (declaredBytes > maxBytes) return reject("payload_too_large", tooLarge);
   const read = await readBodyWithLimit(request.body, maxBytes);
   if (!read.ok) {
     ctx.receivedBytes = read.receivedBytes;

@@ -13,29 +13,20 @@ import { debugSignature, type SignatureDebug } from "./signature-debugger";
 export const DELIVERY_OUTCOMES = ["accepted", "duplicate", "rejected"] as const satisfies readonly DeliveryOutcome[];
 const MAX_PAYLOAD_PREVIEW = 64 * 1024;
 
-export interface DeliveryView {
-  id: string;
-  receivedAt: Date;
-  test: boolean;
-  outcome: DeliveryOutcome;
-  reasonCode: string;
-  reason: string;
-  status: number;
-  secretId: string | null;
-  secretLast4: string | null;
-  latencyMs: number;
-  sessionId: string | null;
-  messageId: string | null;
-  contentType: string | null;
+type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
+
+/** A delivery row as the builder reads it: the stored columns, the body as text, and why. */
+export type DeliveryView = Omit<DeliveryRow, "body" | "headers"> & {
+  /** Request headers as stored: signatures truncated, credentials removed. */
   headers: Record<string, string>;
-  bodyLength: number;
-  bodySha256: string;
+  /** The reason code in words. */
+  reason: string;
   /** The payload as text (UTF-8, cut at 64 KiB), for accepted and test requests only. */
   payload: string | null;
   payloadTruncated: boolean;
   /** Test deliveries, editors only. */
   debug: SignatureDebug | null;
-}
+};
 
 export interface DeliveryFilterInput {
   mode?: "live" | "test";
@@ -74,31 +65,18 @@ export async function listDeliveries(
     }
   }
 
-  const deliveries = rows.map((row): DeliveryView => {
-    const body = row.body ? new Uint8Array(row.body) : null;
-    const headers = (row.headers ?? {}) as Record<string, string>;
+  const deliveries = rows.map(({ body: stored, headers: storedHeaders, ...columns }): DeliveryView => {
+    const body = stored ? new Uint8Array(stored) : null;
+    const headers = (storedHeaders ?? {}) as Record<string, string>;
     return {
-      id: row.id,
-      receivedAt: row.receivedAt,
-      test: row.test,
-      outcome: row.outcome,
-      reasonCode: row.reasonCode,
-      reason: reasonInWords(row.reasonCode),
-      status: row.status,
-      secretId: row.secretId,
-      secretLast4: row.secretLast4,
-      latencyMs: row.latencyMs,
-      sessionId: row.sessionId,
-      messageId: row.messageId,
-      contentType: row.contentType,
+      ...columns,
       headers,
-      bodyLength: row.bodyLength,
-      bodySha256: row.bodySha256,
+      reason: reasonInWords(columns.reasonCode),
       payload: body ? new TextDecoder().decode(body.subarray(0, MAX_PAYLOAD_PREVIEW)) : null,
       payloadTruncated: body !== null && body.byteLength > MAX_PAYLOAD_PREVIEW,
       debug:
-        debugContext && row.test && body
-          ? debugSignature({ ...debugContext, body, headers, reasonCode: row.reasonCode, receivedAt: row.receivedAt, now })
+        debugContext && columns.test && body
+          ? debugSignature({ ...debugContext, body, headers, reasonCode: columns.reasonCode, receivedAt: columns.receivedAt, now })
           : null,
     };
   });
