@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../lib/db/open-database";
-import { createScratchPostgres } from "../lib/db/scratch-postgres";
+import { createScratchPostgres } from "../scripts/lib/scratch-postgres";
 import { ZHmacSettings } from "../lib/hmac/schemas";
 // The same node arguments as `npm start` (scripts/start.mjs), without its wrapper process.
 import { serverNodeArgs } from "../scripts/build-server.mjs";

@@ -1,7 +1,7 @@
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { ZHmacSettings } from "../lib/hmac/schemas";
-import { generateSecret, secretKeyBytes } from "../lib/hmac/secrets";
+import { generateSecret, secretKeyBytes } from "../lib/hmac/signing-secrets";
 import { runLoad, signedPool, type LoadResult } from "./load";
 import { sampleRss } from "./rss";
 

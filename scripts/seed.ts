@@ -9,7 +9,7 @@ import { findUserByEmail } from "../lib/auth/user-repository";
 import { createWorkflow } from "../lib/workflows/create-workflow";
 import { publishWorkflow } from "../lib/workflows/publish-workflow";
 import { workflowUrls } from "../lib/workflows/workflow-urls";
-import { createSecret } from "../lib/secrets/create-secret";
+import { createSecret } from "../lib/webhook-secrets/create-secret";
 
 // stdout carries the command's result alone; logs go to stderr.
 process.env.SIGNET_LOG_STREAM = "stderr";

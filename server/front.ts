@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { defaultHookDeps } from "@/lib/hooks/default-hook-deps";
-import { serveNodeHookRequest } from "@/lib/hooks/node-hook-handler";
+import { defaultHookDeps } from "@/lib/inbound-webhooks/default-hook-deps";
+import { serveNodeHookRequest } from "@/lib/inbound-webhooks/node-hook-handler";
 import { logger } from "@/lib/log/logger";
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { closeDb } from "@/lib/db/client";
-import { closeDirectPostgres } from "@/lib/hooks/hook-sql-repository";
+import { closeDirectPostgres } from "@/lib/db/hot-path-sql";
 import { logger } from "@/lib/log/logger";
 import type { Front } from "./front";
 

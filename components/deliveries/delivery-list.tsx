@@ -1,4 +1,4 @@
-import type { DeliveryView } from "@/lib/hooks/list-deliveries";
+import type { DeliveryView } from "@/lib/delivery-log/list-deliveries";
 import { SignatureDebugger } from "./signature-debugger";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });

@@ -1,4 +1,4 @@
-import type { SignatureDebug } from "@/lib/hooks/signature-debugger";
+import type { SignatureDebug } from "@/lib/delivery-log/signature-debugger";
 
 /** For test deliveries, editors only: what was received, what each active secret expects, hints. */
 export function SignatureDebugger({ debug }: { debug: SignatureDebug }) {

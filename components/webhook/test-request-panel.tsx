@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/http/form-state";
-import type { TestRequestResult } from "@/lib/hooks/send-test-request";
+import type { TestRequestResult } from "@/lib/delivery-log/send-test-request";
 import { inputClass } from "./hmac-fields";
 
 /** Signs the sample body on the server with the newest active secret and posts it to the test URL. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TokenActor } from "@/lib/api-tokens/authenticate-bearer";
-import { listDeliveryRows } from "@/lib/hooks/delivery-repository";
+import { listDeliveryRows } from "@/lib/delivery-log/delivery-repository";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { toPage, type TPageQuery } from "./pagination";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCreateSecret } from "@/lib/secrets/schemas";
+import { ZCreateSecret } from "@/lib/webhook-secrets/schemas";
 import { ZWorkflowDefinition } from "@/lib/workflows/definition";
 import { ZCreateWorkflow, ZUpdateWorkflow } from "@/lib/workflows/schemas";
 

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TokenActor } from "@/lib/api-tokens/authenticate-bearer";
-import { createSecret } from "@/lib/secrets/create-secret";
-import { listSecrets } from "@/lib/secrets/list-secrets";
-import { revokeSecret } from "@/lib/secrets/revoke-secret";
+import { createSecret } from "@/lib/webhook-secrets/create-secret";
+import { listSecrets } from "@/lib/webhook-secrets/list-secrets";
+import { revokeSecret } from "@/lib/webhook-secrets/revoke-secret";
 
 // /api/v1/workflows/{id}/secrets: the signing secrets of a workflow's webhook. The value is
 // returned once, by create; lists and revokes carry the last 4 characters only.

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { parseAppKeys, type AppKey } from "./app-keys";
 import { ConfigError } from "./config-error";
-import { loadOrCreateEmbeddedSecrets } from "./embedded-secrets";
+import { loadOrCreateEmbeddedSecrets } from "./generated-keys";
 
 export { ConfigError } from "./config-error";
 export type { AppKey } from "./app-keys";

@@ -11,8 +11,8 @@ import { createScratchDatabase, type ScratchDatabase } from "@/tests/helpers/tes
 import { applyMigrations, MigrationError } from "./migrate";
 import { defaultMigrationsDir, readMigrationFolders } from "./migration-files";
 import { pgliteSession } from "./open-database";
-import { createSchemaEngine, NO_FILTERS, type SchemaFile } from "./schema-engine";
-import { snapshotSchema } from "./schema-snapshot";
+import { createSchemaEngine, NO_FILTERS, type SchemaFile } from "../../scripts/lib/schema-engine";
+import { snapshotSchema } from "../../tests/helpers/schema-snapshot";
 
 const migrationsDir = defaultMigrationsDir();
 // SIGNET_DRIFT_SCHEMA lets the drift test be pointed at an edited copy of the schema, to

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createMac } from "./algorithms";
 import type { THmacSettings } from "./schemas";
 import { schemeFor, type SigningContext } from "./schemes";
-import { macKey } from "./secrets";
+import { macKey } from "./signing-secrets";
 
 // Signing for every scheme with the same modules that verify: used by the code snippets, the
 // tests and the "send a signed test request" button.

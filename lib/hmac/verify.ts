@@ -3,7 +3,7 @@ import { createMac } from "./algorithms";
 import type { HeaderInput } from "./headers";
 import type { THmacSettings } from "./schemas";
 import { schemeFor, type MalformedReason, type SigningContext } from "./schemes";
-import { macKey } from "./secrets";
+import { macKey } from "./signing-secrets";
 import { computeSignature } from "./sign";
 
 // Verification of an incoming webhook over its exact raw body bytes. Order: read and decode the

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZHmacSettings, type THmacSettings } from "@/lib/hmac/schemas";
-import { generateSecret } from "@/lib/hmac/secrets";
+import { generateSecret } from "@/lib/hmac/signing-secrets";
 import { verifySignature, type VerifyOutcome } from "@/lib/hmac/verify";
 import { allSigningSnippets, signingSnippet } from "./signing-snippet";
 import type { SnippetLanguage } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBody } from "@/lib/hooks/parse-body";
+import { parseBody } from "@/lib/inbound-webhooks/parse-body";
 import { validateStepValues } from "@/lib/sessions/validate-step";
 import { findUnstorableText, isStorableText } from "./storable-text";
 

@@ -14,7 +14,7 @@ import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 
 // Configuration the routes read through getConfig(); set before its first (lazy) call, and
-// pointing the embedded-secrets file at a temp dir so tests never write into ./data.
+// pointing the generated-keys file at a temp dir so tests never write into ./data.
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.SIGNET_APP_KEY ??= randomBytes(32).toString("base64");
 process.env.SIGNET_PUBLIC_URL ??= "http://localhost:3000";

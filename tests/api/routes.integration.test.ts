@@ -12,7 +12,7 @@ import * as secrets from "@/app/api/v1/workflows/[id]/secrets/route";
 import * as workflowSessions from "@/app/api/v1/workflows/[id]/sessions/route";
 import * as workflows from "@/app/api/v1/workflows/route";
 import { insertSession } from "@/lib/sessions/session-repository";
-import { upsertDetectedFields } from "@/lib/hooks/detected-field-repository";
+import { upsertDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { call, memberWithToken, ownerWithToken, setUpApiTestDb } from "./api-test-kit";
 
 const t = setUpApiTestDb();

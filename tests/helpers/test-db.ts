@@ -7,7 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { openDatabase, pgliteSession, pgSession, type Database } from "@/lib/db/open-database";
-import { createScratchPostgres } from "@/lib/db/scratch-postgres";
+import { createScratchPostgres } from "@/scripts/lib/scratch-postgres";
 import type { MigrationSession } from "@/lib/db/migrate";
 
 export interface TestDb extends Database {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createScratchPostgres } from "../../lib/db/scratch-postgres";
+import { createScratchPostgres } from "../../scripts/lib/scratch-postgres";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const LOCK_FILE = "/tmp/signet-e2e.lock";

@@ -11,7 +11,7 @@ import * as workflowsRoute from "@/app/api/v1/workflows/route";
 import { ZHmacSettings, type THmacSettings } from "@/lib/hmac/schemas";
 import { signRequest } from "@/lib/hmac/sign";
 import { call, ownerWithToken, setUpApiTestDb } from "@/tests/api/api-test-kit";
-import { addSecret, makeDeps, makeOwner, publishedHook, send } from "@/tests/hooks/hook-test-kit";
+import { addSecret, makeDeps, makeOwner, publishedHook, send } from "@/tests/inbound-webhooks/hook-test-kit";
 
 const t = setUpApiTestDb();
 const RUNS = process.env.SIGNET_SOAK === "1" ? 2_000 : 300;

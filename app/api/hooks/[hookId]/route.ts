@@ -1,5 +1,5 @@
-import { defaultHookDeps } from "@/lib/hooks/default-hook-deps";
-import { handleHookRequest } from "@/lib/hooks/handle-hook-request";
+import { defaultHookDeps } from "@/lib/inbound-webhooks/default-hook-deps";
+import { handleHookRequest } from "@/lib/inbound-webhooks/handle-hook-request";
 
 // POST /api/hooks/{hookId}[?test=true]. Thin: the whole pipeline is handleHookRequest, which
 // a faster front than Next's router can call the same way.

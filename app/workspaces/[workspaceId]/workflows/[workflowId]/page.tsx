@@ -1,7 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { listDetectedFields } from "@/lib/hooks/detected-field-repository";
+import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
 import { DirectLinkPanel } from "@/components/builder/direct-link-panel";
 import { WorkflowEditor } from "@/components/builder/workflow-editor";

@@ -1,6 +1,6 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { DELIVERY_OUTCOMES, listDeliveries } from "@/lib/hooks/list-deliveries";
+import { DELIVERY_OUTCOMES, listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryList } from "@/components/deliveries/delivery-list";
 

@@ -2,7 +2,7 @@
 // two databases (say, migrated PostgreSQL vs. one built from schema.prisma) can be compared
 // where the wasm schema engine cannot connect (adapter-pg cannot read the catalogs' "char"
 // columns the engine's describer selects).
-import type { MigrationSession } from "./migrate";
+import type { MigrationSession } from "../../lib/db/migrate";
 
 export interface SchemaSnapshot {
   columns: string[];

@@ -1,7 +1,7 @@
 // The delivery log as builders read it: filters, reasons in words, payloads, and the signature
 // debugger (test deliveries, editors only) with its hints.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listDeliveries } from "@/lib/hooks/list-deliveries";
+import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
 import { signRequest } from "@/lib/hmac/sign";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";

@@ -2,12 +2,12 @@ import type { DeliveryOutcome, PrismaClient } from "@/lib/generated/prisma/clien
 import type { Actor } from "@/lib/auth/authorize";
 import { roleAllows } from "@/lib/auth/authorize";
 import { getConfig, type AppKey } from "@/lib/config/env";
-import { loadActiveSecrets } from "@/lib/secrets/active-secrets";
+import { loadActiveSecrets } from "@/lib/webhook-secrets/active-secrets";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import { findWorkflowDetail } from "@/lib/workflows/workflow-repository";
 import { listDeliveryRows } from "./delivery-repository";
-import { reasonInWords } from "./hook-outcomes";
+import { reasonInWords } from "../inbound-webhooks/hook-outcomes";
 import { debugSignature, type SignatureDebug } from "./signature-debugger";
 
 export const DELIVERY_OUTCOMES = ["accepted", "duplicate", "rejected"] as const satisfies readonly DeliveryOutcome[];

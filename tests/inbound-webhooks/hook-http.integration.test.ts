@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveNodeHookRequest } from "@/lib/hooks/node-hook-handler";
+import { serveNodeHookRequest } from "@/lib/inbound-webhooks/node-hook-handler";
 import { signRequest } from "@/lib/hmac/sign";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { addSecret, bytesOf, CUSTOMER_JSON, hmacSettings, makeDeps, makeOwner, publishedHook } from "./hook-test-kit";

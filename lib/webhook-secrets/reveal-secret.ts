@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/audit-repository";
 import type { Actor } from "@/lib/auth/authorize";
 import { getConfig, type AppKey } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
-import { decryptSecret } from "@/lib/hmac/encryption";
+import { decryptSecret } from "@/lib/encryption/at-rest";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { findSecretCiphertext } from "./secret-repository";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZHmacSettings } from "@/lib/hmac/schemas";
 import { headersForLog, truncateSignature } from "./delivery-headers";
-import { slackChallenge } from "./slack-challenge";
+import { slackChallenge } from "../inbound-webhooks/slack-challenge";
 
 describe("headersForLog", () => {
   it("cuts every signature short, keeps timestamps and prefixes, drops credentials", () => {

@@ -1,7 +1,7 @@
 // Every status code of POST /api/hooks/{hookId}, every scheme end to end, test mode and the
 // delivery log, through handleHookRequest on a real database (PGlite or PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listDetectedFields } from "@/lib/hooks/detected-field-repository";
+import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { signRequest } from "@/lib/hmac/sign";
 import type { THmacSettings } from "@/lib/hmac/schemas";
 import { findSessionByToken } from "@/lib/sessions/session-repository";
@@ -143,7 +143,7 @@ describe("status codes", () => {
     const hook = await signedHook(settings);
     let pulled = false;
     const body = new ReadableStream<Uint8Array>({ pull: () => void (pulled = true) }, { highWaterMark: 0 });
-    const { handleHookRequest } = await import("@/lib/hooks/handle-hook-request");
+    const { handleHookRequest } = await import("@/lib/inbound-webhooks/handle-hook-request");
     const response = await handleHookRequest(makeDeps(db, { limitBytes: 1024 * 1024 }), {
       hookId: hook.hookId,
       test: false,

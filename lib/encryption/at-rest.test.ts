@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SecretDecryptionError, decryptSecret, encryptSecret, encryptionKeyIdOf } from "./encryption";
+import { SecretDecryptionError, decryptSecret, encryptSecret, encryptionKeyIdOf } from "./at-rest";
 
 const k1 = { id: "k1", key: randomBytes(32) };
 const k2 = { id: "k2", key: randomBytes(32) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KEY_BYTES_RULE, estimateSecretBits, generateSecret, keyBytesRule, secretKeyBytes, secretLast4, validatePastedSecret } from "./secrets";
+import { KEY_BYTES_RULE, estimateSecretBits, generateSecret, keyBytesRule, secretKeyBytes, secretLast4, validatePastedSecret } from "./signing-secrets";
 
 describe("generateSecret", () => {
   it("whsec_ + base64 of 32 random bytes, different each time", () => {

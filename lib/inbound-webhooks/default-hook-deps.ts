@@ -2,7 +2,7 @@ import { getConfig } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createGroupCommitter, type GroupCommitter } from "./group-commit";
-import { directPostgresFor } from "./hook-sql-repository";
+import { directPostgresFor } from "../db/hot-path-sql";
 import type { HookDeps } from "./hook-types";
 import { createHookRateLimiter, type HookRateLimiter } from "./rate-limiter";
 
@@ -22,7 +22,7 @@ export async function defaultHookDeps(): Promise<HookDeps> {
     const maxConcurrent = database.engine === "pglite" ? 1 : Math.max(1, Math.min(4, config.dbPoolSize - 1));
     committer = createGroupCommitter(database.prisma, { maxConcurrent });
     committers.set(database.prisma, committer);
-    // The hot path's two statements per round skip Prisma's runtime (hook-sql-repository.ts).
+    // The hot path's two statements per round skip Prisma's runtime (lib/db/hot-path-sql.ts).
     if (database.engine === "postgres" && config.databaseUrl) directPostgresFor(database.prisma, config.databaseUrl, maxConcurrent + 1);
   }
   return { db: database.prisma, config, rateLimiter: holder.__signetHookLimiter, createSession: committer.createSession };

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/authorize";
 import { getConfig, type AppKey } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { signRequest } from "@/lib/hmac/sign";
-import { loadActiveSecrets } from "@/lib/secrets/active-secrets";
+import { loadActiveSecrets } from "@/lib/webhook-secrets/active-secrets";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import { workflowUrls } from "@/lib/workflows/workflow-urls";

@@ -3,9 +3,9 @@ import { isUniqueViolation } from "@/lib/errors/unique-violation";
 import { logger } from "@/lib/log/logger";
 import { findSessionByMessageId, insertSession } from "@/lib/sessions/session-repository";
 import { generateSessionToken } from "@/lib/sessions/session-token";
-import { insertDelivery } from "./delivery-repository";
-import { detectFields } from "./detect-fields";
-import { upsertDetectedFields } from "./detected-field-repository";
+import { insertDelivery } from "../delivery-log/delivery-repository";
+import { detectFields } from "../field-detection/detect-fields";
+import { upsertDetectedFields } from "../field-detection/detected-field-repository";
 import { deliveryRow, recordRejection, type DeliveryContext } from "./record-delivery";
 
 export type CreateHookSessionResult =

@@ -3,7 +3,7 @@
 // which would give them a second session. Only requests whose outcome is unknown are retried.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
-import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/hooks/hook-test-kit";
+import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
 import type { HookDeps } from "./hook-types";
 

@@ -3,9 +3,9 @@
 // one session, and a batch that fails fails only the requests that are really at fault.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
-import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/hooks/hook-test-kit";
+import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
-import { closeDirectPostgres, directPostgresFor } from "./hook-sql-repository";
+import { closeDirectPostgres, directPostgresFor } from "../db/hot-path-sql";
 import type { HookDeps } from "./hook-types";
 import type { DeliveryContext } from "./record-delivery";
 

@@ -8,7 +8,7 @@ import { messageForVerifyFailure, reasonForVerifyFailure, REASONS, type ReasonCo
 import type { HookDeps, HookRequest, HookResponse, HookSuccessBody } from "./hook-types";
 import { findHookTarget } from "./hook-target";
 import { parseBody, unsupportedContentType } from "./parse-body";
-import { declaredLength, readBodyWithLimit } from "./read-body";
+import { declaredLength, readBodyWithLimit } from "../http/read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
 import { slackChallenge } from "./slack-challenge";
 

@@ -1,15 +1,15 @@
 // Shared setup for the webhook integration tests: a workflow published through the app's own
-// functions, secrets created through lib/secrets, and requests given to handleHookRequest as a
+// functions, secrets created through lib/webhook-secrets, and requests given to handleHookRequest as a
 // route would (real Headers, a real ReadableStream body).
 import { randomBytes } from "node:crypto";
 import { signUp } from "@/lib/auth/sign-up";
 import type { AppKey } from "@/lib/config/env";
-import { handleHookRequest } from "@/lib/hooks/handle-hook-request";
-import type { HookDeps, HookResponse } from "@/lib/hooks/hook-types";
-import { createHookRateLimiter } from "@/lib/hooks/rate-limiter";
+import { handleHookRequest } from "@/lib/inbound-webhooks/handle-hook-request";
+import type { HookDeps, HookResponse } from "@/lib/inbound-webhooks/hook-types";
+import { createHookRateLimiter } from "@/lib/inbound-webhooks/rate-limiter";
 import { ZHmacSettings, type THmacSettings } from "@/lib/hmac/schemas";
 import { signRequest } from "@/lib/hmac/sign";
-import { createSecret } from "@/lib/secrets/create-secret";
+import { createSecret } from "@/lib/webhook-secrets/create-secret";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import type { TestDb } from "@/tests/helpers/test-db";

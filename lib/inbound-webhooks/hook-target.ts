@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AppKey } from "@/lib/config/env";
-import { decryptSecret } from "@/lib/hmac/encryption";
+import { decryptSecret } from "@/lib/encryption/at-rest";
 import { logger } from "@/lib/log/logger";
-import type { ActiveSecret } from "@/lib/secrets/active-secrets";
+import type { ActiveSecret } from "@/lib/webhook-secrets/active-secrets";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition";
 import { findHookTargetRows, findVersionDefinition, type HookTargetRow } from "./hook-target-repository";

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { hookSql } from "./hook-sql-repository";
+import { hookSql } from "../db/hot-path-sql";
 
 // Reads for the webhook hot path. One round trip per request answers "which workflow, which
 // live version, which secrets may verify at `now`": the rows that decide revocation, expiry
@@ -13,7 +13,7 @@ export interface HookTargetRow {
   secretId: string | null;
   last4: string | null;
   ciphertext: string | null;
-  /** ISO 8601 UTC text (not a Date: see hook-sql-repository.ts). */
+  /** ISO 8601 UTC text (not a Date: see lib/db/hot-path-sql.ts). */
   expiresAt: string | null;
 }
 

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { THmacSettings } from "@/lib/hmac/schemas";
 import { logger } from "@/lib/log/logger";
-import { insertDelivery, type NewDelivery } from "./delivery-repository";
-import { headersForLog } from "./delivery-headers";
+import { insertDelivery, type NewDelivery } from "../delivery-log/delivery-repository";
+import { headersForLog } from "../delivery-log/delivery-headers";
 import { REASONS, type ReasonCode } from "./hook-outcomes";
 
 // Builds the delivery-log row of one request from what the pipeline learnt about it.

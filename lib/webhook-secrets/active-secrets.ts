@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { getConfig, type AppKey } from "@/lib/config/env";
-import { decryptSecret } from "@/lib/hmac/encryption";
+import { decryptSecret } from "@/lib/encryption/at-rest";
 import type { HmacSecret } from "@/lib/hmac/verify";
 import { logger } from "@/lib/log/logger";
 import { findActiveSecretCiphertexts } from "./secret-repository";

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { NewDelivery } from "./delivery-repository";
-import { hookSql } from "./hook-sql-repository";
+import type { NewDelivery } from "../delivery-log/delivery-repository";
+import { hookSql } from "../db/hot-path-sql";
 
 // Multi-row writes for the webhook group commit (group-commit.ts): the sessions of many
 // requests and their delivery rows in one statement. Raw SQL because Prisma's createMany
