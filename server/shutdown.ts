@@ -1,6 +1,5 @@
 import type { Server } from "node:http";
 import { closeDb } from "@/lib/db/client";
-import { closeDirectPostgres } from "@/lib/db/hot-path-sql";
 import { logger } from "@/lib/log/logger";
 import type { Front } from "./front";
 
@@ -27,7 +26,6 @@ export function installGracefulShutdown(server: Server, front: Front, closeNext:
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearInterval(idleSweep);
     await closeNext().catch((error: unknown) => logger.error("next_close_failed", { error }));
-    await closeDirectPostgres().catch((error: unknown) => logger.error("db_close_failed", { error }));
     await closeDb().catch((error: unknown) => logger.error("db_close_failed", { error }));
     logger.info("shutdown_done", {});
     process.exit(0);

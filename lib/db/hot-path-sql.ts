@@ -1,8 +1,8 @@
 import pg from "pg";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-// How the webhook hot path's own SQL (hook-target-repository.ts, hook-batch-repository.ts)
-// reaches the database. Through Prisma's $queryRawUnsafe by default (PGlite, tests); on
+// How the webhook hot path's own SQL (hook-target-repository.ts, hook-batch-repository.ts,
+// delivery-repository.ts) reaches the database. Through Prisma's $queryRawUnsafe by default (PGlite, tests); on
 // PostgreSQL the app registers a small pg pool of its own, because Prisma's client runtime
 // was ~10 % of the app's CPU under a webhook burst for these two statements per round. Both
 // take the same SQL and parameters: dates are sent as ISO strings (the columns are UTC
@@ -14,8 +14,7 @@ export interface HookSql {
   query<Row>(text: string, params: unknown[]): Promise<Row[]>;
 }
 
-const direct = new WeakMap<object, HookSql>();
-const pools = new Set<pg.Pool>();
+const direct = new WeakMap<object, HookSql & { end(): Promise<void> }>();
 
 function param(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -31,17 +30,32 @@ export function hookSql(db: Db): HookSql {
   );
 }
 
+/**
+ * `($1::cast, $2, …), (…)`: the VALUES rows of a multi-row statement, `casts.length` parameters
+ * per row, numbered from `first + 1`.
+ */
+export function valuesRows(rows: number, casts: readonly string[], first = 0): string {
+  const columns = casts.length;
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < columns; c++) cells.push(`$${first + r * columns + c + 1}${casts[c]}`);
+    out.push(`(${cells.join(", ")})`);
+  }
+  return out.join(", ");
+}
+
 /** From now on the hot-path SQL of `db` runs on its own pg pool (PostgreSQL only). */
 export function directPostgresFor(db: PrismaClient, connectionString: string, max: number): void {
   if (direct.has(db)) return;
   const pool = new pg.Pool({ connectionString, max });
-  pools.add(pool);
-  direct.set(db, { query: async <Row>(text: string, params: unknown[]) => (await pool.query(text, params.map(param))).rows as Row[] });
+  direct.set(db, { query: async <Row>(text: string, params: unknown[]) => (await pool.query(text, params.map(param))).rows as Row[], end: () => pool.end() });
 }
 
-/** Closes the pools of directPostgresFor (shutdown, tests). */
-export async function closeDirectPostgres(): Promise<void> {
-  const open = [...pools];
-  pools.clear();
-  await Promise.all(open.map((pool) => pool.end()));
+/** Closes the pool directPostgresFor gave `db`, if any (the database's close() calls this). */
+export async function closeDirectPostgres(db: PrismaClient): Promise<void> {
+  const sql = direct.get(db);
+  if (!sql) return;
+  direct.delete(db);
+  await sql.end();
 }

@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
 import { applyMigrations, type MigrateResult, type MigrationSession } from "./migrate";
 import { describeDatabaseUrl } from "./database-url";
+import { closeDirectPostgres } from "./hot-path-sql";
 import { lockPgliteDir } from "./pglite-lock";
 
 export type DatabaseEngine = "pglite" | "postgres";
@@ -112,5 +113,9 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
   const max = options.poolSize ?? Number(process.env.SIGNET_DB_POOL ?? 10);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max }) });
   logger.info("db_opened", { engine: "postgres", location: describeDatabaseUrl(databaseUrl), pool: max, applied: migrations.applied });
-  return { prisma, engine: "postgres", migrations, close: () => prisma.$disconnect() };
+  const close = async () => {
+    await closeDirectPostgres(prisma);
+    await prisma.$disconnect();
+  };
+  return { prisma, engine: "postgres", migrations, close };
 }

@@ -1,6 +1,10 @@
 import type { DeliveryOutcome, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { hookSql, valuesRows } from "../db/hot-path-sql";
 
-// The only code that reads or writes Delivery rows (the webhook delivery log).
+// Delivery rows (the webhook delivery log): the one table of the columns the webhook pipeline
+// writes, the insert built from it, and the log's reads. The pipeline's other statement that
+// writes deliveries (a new session with its "accepted" row, hook-batch-repository.ts) takes its
+// columns from the same table, so a field added to NewDelivery reaches every writer.
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -23,13 +27,55 @@ export interface NewDelivery {
   body: Uint8Array | null;
 }
 
-export function insertDelivery(db: Db, delivery: NewDelivery) {
-  const { body, ...rest } = delivery;
-  return db.delivery.create({
-    // Prisma wants a Uint8Array backed by a plain ArrayBuffer for Bytes.
-    data: { ...rest, body: body === null ? null : new Uint8Array(body) },
-    select: { id: true },
-  });
+/** How each field of NewDelivery is sent: its SQL cast and, when the value needs one, its conversion. */
+type DeliveryColumns = { [K in keyof Required<NewDelivery>]: { cast: string; param?: (value: NewDelivery[K]) => unknown } };
+
+// Typed against NewDelivery: a field missing here (or one NewDelivery lacks) is a compile error.
+const COLUMNS: DeliveryColumns = {
+  workflowId: { cast: "" },
+  receivedAt: { cast: "::timestamp(3)" },
+  test: { cast: "::boolean" },
+  outcome: { cast: '::"DeliveryOutcome"' },
+  reasonCode: { cast: "" },
+  status: { cast: "::integer" },
+  secretId: { cast: "" },
+  secretLast4: { cast: "" },
+  latencyMs: { cast: "::integer" },
+  sessionId: { cast: "" },
+  messageId: { cast: "" },
+  contentType: { cast: "" },
+  headers: { cast: "::jsonb", param: (headers) => JSON.stringify(headers) },
+  bodyLength: { cast: "::integer" },
+  bodySha256: { cast: "" },
+  // Prisma's raw queries want a Uint8Array over a plain ArrayBuffer; the body may be a view into a pooled Buffer.
+  body: { cast: "::bytea", param: (body) => (body === null ? null : new Uint8Array(body)) },
+};
+const KEYS = Object.keys(COLUMNS) as (keyof NewDelivery)[];
+
+/** The inserted columns, quoted, "id" first. */
+export const DELIVERY_INSERT_COLUMNS: readonly string[] = ['"id"', ...KEYS.map((key) => `"${key}"`)];
+/** The cast of each of DELIVERY_INSERT_COLUMNS. */
+export const DELIVERY_CASTS: readonly string[] = ["", ...KEYS.map((key) => COLUMNS[key].cast)];
+
+// One reader per column, built once: a row's parameters cost one call per column.
+const READERS = KEYS.map(readerOf);
+function readerOf<K extends keyof NewDelivery>(key: K): (delivery: NewDelivery) => unknown {
+  const column: { param?: (value: NewDelivery[K]) => unknown } = COLUMNS[key];
+  const { param } = column;
+  return param ? (delivery) => param(delivery[key]) : (delivery) => delivery[key];
+}
+
+/** Appends one row's parameters, in the order of DELIVERY_INSERT_COLUMNS. */
+export function pushDeliveryParams(params: unknown[], id: string, delivery: NewDelivery): void {
+  params.push(id);
+  for (const read of READERS) params.push(read(delivery));
+}
+
+/** Inserts delivery rows in one statement (ids from row-id.ts, as Prisma's cuid() would make them). */
+export async function insertDeliveries(db: Db, rows: { id: string; delivery: NewDelivery }[]): Promise<void> {
+  const params: unknown[] = [];
+  for (const { id, delivery } of rows) pushDeliveryParams(params, id, delivery);
+  await hookSql(db).query(`INSERT INTO "Delivery" (${DELIVERY_INSERT_COLUMNS.join(", ")}) VALUES ${valuesRows(rows.length, DELIVERY_CASTS)}`, params);
 }
 
 const listSelect = {
@@ -64,12 +110,4 @@ export function listDeliveryRows(db: Db, workflowId: string, filter: DeliveryFil
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: listSelect,
   });
-}
-
-export function findDeliveryRow(db: Db, workflowId: string, deliveryId: string) {
-  return db.delivery.findFirst({ where: { id: deliveryId, workflowId }, select: listSelect });
-}
-
-export function countDeliveries(db: Db, workflowId: string) {
-  return db.delivery.count({ where: { workflowId } });
 }

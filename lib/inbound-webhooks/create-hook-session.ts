@@ -1,61 +1,25 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/errors/unique-violation";
 import { logger } from "@/lib/log/logger";
-import { findSessionByMessageId, insertSession } from "@/lib/sessions/session-repository";
-import { generateSessionToken } from "@/lib/sessions/session-token";
-import { insertDelivery } from "../delivery-log/delivery-repository";
 import { detectFields } from "../field-detection/detect-fields";
 import { upsertDetectedFields } from "../field-detection/detected-field-repository";
-import { deliveryRow, recordRejection, type DeliveryContext } from "./record-delivery";
+import type { DeliveryContext } from "./record-delivery";
+import { writeHookSessions, type CreateHookSessionResult, type HookSessionRequest } from "./write-hook-sessions";
 
-export type CreateHookSessionResult =
-  | { kind: "created"; sessionId: string; token: string }
-  | { kind: "duplicate"; sessionId: string; token: string };
+export type { CreateHookSessionResult } from "./write-hook-sessions";
 
 /**
- * Creates the session and its delivery row in one transaction, so a 201 always means both are
- * committed. Idempotency rests on the unique (workflowId, test, messageId): when two
- * instances race on one message id, the loser's insert fails and it answers with the winner's
- * session.
+ * Writes one request's session and its delivery row (write-hook-sessions.ts, as a batch of
+ * one), so a 201 always means both are committed; when two instances race on one message id,
+ * the loser answers with the winner's session. The group commit (group-commit.ts) sends test
+ * requests and requests of a failed batch here.
  */
-export async function createHookSession(
-  db: PrismaClient,
-  ctx: DeliveryContext,
-  session: { versionId: string; data: Prisma.InputJsonValue; payload: unknown },
-): Promise<CreateHookSessionResult> {
-  const { messageId } = ctx;
-  if (messageId !== null) {
-    const original = await findSessionByMessageId(db, ctx.workflowId, ctx.test, messageId);
-    if (original) return duplicate(db, ctx, original);
-  }
-  let created: { id: string; token: string };
-  try {
-    created = await db.$transaction(async (tx) => {
-      const row = await insertSession(tx, {
-        workflowId: ctx.workflowId,
-        versionId: session.versionId,
-        token: generateSessionToken(),
-        test: ctx.test,
-        source: "webhook",
-        data: session.data,
-        messageId,
-      });
-      await insertDelivery(tx, deliveryRow(ctx, "accepted", row.id));
-      return row;
-    });
-  } catch (error) {
-    if (messageId === null || !isUniqueViolation(error)) throw error;
-    const original = await findSessionByMessageId(db, ctx.workflowId, ctx.test, messageId);
-    if (!original) throw error;
-    return duplicate(db, ctx, original);
-  }
-  if (ctx.test) await recordSample(db, ctx.workflowId, session.payload, ctx.receivedAt);
-  return { kind: "created", sessionId: created.id, token: created.token };
-}
-
-async function duplicate(db: PrismaClient, ctx: DeliveryContext, original: { id: string; token: string }): Promise<CreateHookSessionResult> {
-  await recordRejection(db, ctx, "duplicate", original.id);
-  return { kind: "duplicate", sessionId: original.id, token: original.token };
+export async function createHookSession(db: PrismaClient, ctx: DeliveryContext, session: HookSessionRequest["session"]): Promise<CreateHookSessionResult> {
+  const [result] = await writeHookSessions(db, [{ ctx, session }]);
+  // The insert found the message id taken but the original could not be read (logged there).
+  if (!result) throw new Error("The original session of a repeated message id could not be read.");
+  if (ctx.test && result.kind === "created") await recordSample(db, ctx.workflowId, session.payload, ctx.receivedAt);
+  return result;
 }
 
 /**

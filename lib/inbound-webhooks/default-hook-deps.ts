@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
+import type { Database } from "@/lib/db/open-database";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createGroupCommitter, type GroupCommitter } from "./group-commit";
 import { directPostgresFor } from "../db/hot-path-sql";
@@ -18,12 +19,21 @@ export async function defaultHookDeps(): Promise<HookDeps> {
   const committers = (holder.__signetHookCommitters ??= new WeakMap());
   let committer = committers.get(database.prisma);
   if (!committer) {
-    // PGlite has a single connection; PostgreSQL overlaps a few batches on its pool.
-    const maxConcurrent = database.engine === "pglite" ? 1 : Math.max(1, Math.min(4, config.dbPoolSize - 1));
-    committer = createGroupCommitter(database.prisma, { maxConcurrent });
+    committer = startGroupCommit(database, config.databaseUrl, config.dbPoolSize);
     committers.set(database.prisma, committer);
-    // The hot path's two statements per round skip Prisma's runtime (lib/db/hot-path-sql.ts).
-    if (database.engine === "postgres" && config.databaseUrl) directPostgresFor(database.prisma, config.databaseUrl, maxConcurrent + 1);
   }
   return { db: database.prisma, config, rateLimiter: holder.__signetHookLimiter, createSession: committer.createSession };
+}
+
+/**
+ * The group commit of one database, as the app runs it (the webhook tests use it too):
+ * PGlite has a single connection, so one batch at a time; PostgreSQL overlaps a few batches,
+ * and the hot path's two statements per round skip Prisma's runtime on a pg pool of their
+ * own (lib/db/hot-path-sql.ts), closed with the database.
+ */
+export function startGroupCommit(database: Pick<Database, "prisma" | "engine">, databaseUrl: string | null, dbPoolSize: number): GroupCommitter {
+  const maxConcurrent = database.engine === "pglite" ? 1 : Math.max(1, Math.min(4, dbPoolSize - 1));
+  const committer = createGroupCommitter(database.prisma, { maxConcurrent });
+  if (database.engine === "postgres" && databaseUrl) directPostgresFor(database.prisma, databaseUrl, maxConcurrent + 1);
+  return committer;
 }

@@ -5,19 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
-import { closeDirectPostgres, directPostgresFor } from "../db/hot-path-sql";
+import { directPostgresFor } from "../db/hot-path-sql";
 import type { HookDeps } from "./hook-types";
 import type { DeliveryContext } from "./record-delivery";
 
 let db: TestDb;
 beforeAll(async () => {
   db = await createTestDb();
-  // On PostgreSQL, this file runs the hot-path SQL on its own pg pool, as the app does
-  // (the other webhook tests cover the Prisma path on both engines).
+  // On PostgreSQL the hot-path SQL runs on its own pg pool, as in the app (db.close() ends it).
   if (db.databaseUrl) directPostgresFor(db.prisma, db.databaseUrl, 3);
 });
 afterAll(async () => {
-  await closeDirectPostgres();
   await db.close();
 });
 

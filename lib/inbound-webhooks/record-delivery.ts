@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { THmacSettings } from "@/lib/hmac/schemas";
 import { logger } from "@/lib/log/logger";
-import { insertDelivery, type NewDelivery } from "../delivery-log/delivery-repository";
+import { insertDeliveries, type NewDelivery } from "../delivery-log/delivery-repository";
 import { headersForLog } from "../delivery-log/delivery-headers";
 import { REASONS, type ReasonCode } from "./hook-outcomes";
+import { newRowId } from "./row-id";
 
 // Builds the delivery-log row of one request from what the pipeline learnt about it.
 
@@ -53,7 +54,7 @@ export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId:
  */
 export async function recordRejection(db: PrismaClient | Prisma.TransactionClient, ctx: DeliveryContext, reason: ReasonCode, sessionId: string | null = null) {
   try {
-    await insertDelivery(db, deliveryRow(ctx, reason, sessionId));
+    await insertDeliveries(db, [{ id: newRowId(), delivery: deliveryRow(ctx, reason, sessionId) }]);
   } catch (error) {
     logger.error("delivery_log_failed", { workflowId: ctx.workflowId, reason, error });
   }

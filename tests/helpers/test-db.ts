@@ -15,6 +15,9 @@ export interface TestDb extends Database {
   databaseUrl: string | null;
 }
 
+/** Connections of a test database's Prisma pool on PostgreSQL. */
+export const TEST_DB_POOL_SIZE = 5;
+
 /** The engine under test: "postgres" when TEST_DATABASE_URL is set. */
 export function testEngine(): "pglite" | "postgres" {
   return process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
@@ -28,7 +31,7 @@ export async function createTestDb(options: { migrationsDir?: string } = {}): Pr
   }
   const scratch = await createScratchPostgres(serverUrl);
   try {
-    const db = await openDatabase({ databaseUrl: scratch.databaseUrl, poolSize: 5, migrationsDir: options.migrationsDir });
+    const db = await openDatabase({ databaseUrl: scratch.databaseUrl, poolSize: TEST_DB_POOL_SIZE, migrationsDir: options.migrationsDir });
     return {
       ...db,
       databaseUrl: scratch.databaseUrl,

@@ -1,9 +1,12 @@
 // Shared setup for the webhook integration tests: a workflow published through the app's own
 // functions, secrets created through lib/webhook-secrets, and requests given to handleHookRequest as a
-// route would (real Headers, a real ReadableStream body).
+// route would (real Headers, a real ReadableStream body), written through the group commit as
+// in the app.
 import { randomBytes } from "node:crypto";
 import { signUp } from "@/lib/auth/sign-up";
 import type { AppKey } from "@/lib/config/env";
+import type { GroupCommitter } from "@/lib/inbound-webhooks/group-commit";
+import { startGroupCommit } from "@/lib/inbound-webhooks/default-hook-deps";
 import { handleHookRequest } from "@/lib/inbound-webhooks/handle-hook-request";
 import type { HookDeps, HookResponse } from "@/lib/inbound-webhooks/hook-types";
 import { createHookRateLimiter } from "@/lib/inbound-webhooks/rate-limiter";
@@ -12,16 +15,25 @@ import { signRequest } from "@/lib/hmac/sign";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
-import type { TestDb } from "@/tests/helpers/test-db";
+import { TEST_DB_POOL_SIZE, type TestDb } from "@/tests/helpers/test-db";
 
 export const TEST_KEYS: AppKey[] = [{ id: "test", key: randomBytes(32) }];
 export const PUBLIC_URL = "http://localhost:3000";
 
+// One group committer per database, as the app has one per process.
+const committers = new WeakMap<TestDb, GroupCommitter>();
+
 export function makeDeps(db: TestDb, opts: { limitBytes?: number; perMinute?: number; now?: () => Date } = {}): HookDeps {
+  let committer = committers.get(db);
+  if (!committer) {
+    committer = startGroupCommit(db, db.databaseUrl, TEST_DB_POOL_SIZE);
+    committers.set(db, committer);
+  }
   return {
     db: db.prisma,
     config: { publicUrl: PUBLIC_URL, appKeys: TEST_KEYS, hookBodyLimitBytes: opts.limitBytes ?? 1024 * 1024 },
     rateLimiter: createHookRateLimiter(opts.perMinute ?? 100_000),
+    createSession: committer.createSession,
     now: opts.now,
   };
 }
