@@ -144,8 +144,8 @@ describe("replay protection", () => {
     const settings = hmacSettings({ scheme: "standard-webhooks" });
     const hook = await publishedHook(db, owner, settings);
     const secret = (await addSecret(db, owner, hook.workflowId)).secret;
-    const instanceA = makeDeps(db);
-    const instanceB = makeDeps(db);
+    const instanceA = makeDeps(db, { instance: "A" });
+    const instanceB = makeDeps(db, { instance: "B" });
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => sendSigned(i % 2 ? instanceA : instanceB, { hookId: hook.hookId, body: CUSTOMER_JSON, settings, secret, id: "msg_two_instances" })),
     );

@@ -20,14 +20,18 @@ import { TEST_DB_POOL_SIZE, type TestDb } from "@/tests/helpers/test-db";
 export const TEST_KEYS: AppKey[] = [{ id: "test", key: randomBytes(32) }];
 export const PUBLIC_URL = "http://localhost:3000";
 
-// One group committer per database, as the app has one per process.
-const committers = new WeakMap<TestDb, GroupCommitter>();
+// One group committer per database and app instance, as the app has one per process.
+const committers = new WeakMap<TestDb, Map<string, GroupCommitter>>();
 
-export function makeDeps(db: TestDb, opts: { limitBytes?: number; perMinute?: number; now?: () => Date } = {}): HookDeps {
-  let committer = committers.get(db);
+/** `instance`: deps of another app process (its own group commit and rate limiter). */
+export function makeDeps(db: TestDb, opts: { limitBytes?: number; perMinute?: number; now?: () => Date; instance?: string } = {}): HookDeps {
+  const ofDb = committers.get(db) ?? new Map<string, GroupCommitter>();
+  committers.set(db, ofDb);
+  const instance = opts.instance ?? "app";
+  let committer = ofDb.get(instance);
   if (!committer) {
     committer = startGroupCommit(db, db.databaseUrl, TEST_DB_POOL_SIZE);
-    committers.set(db, committer);
+    ofDb.set(instance, committer);
   }
   return {
     db: db.prisma,
