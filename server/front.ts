@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ERROR_STATUS } from "@/lib/errors/app-error";
+import { INTERNAL_ERROR_BODY } from "@/lib/errors/http";
 import { defaultHookDeps } from "@/lib/inbound-webhooks/default-hook-deps";
 import { serveNodeHookRequest } from "@/lib/inbound-webhooks/node-hook-handler";
 import { logger } from "@/lib/log/logger";
@@ -24,8 +26,8 @@ export function createFront(handleNext: NextHandler): Front {
     } catch (error) {
       // handleHookRequest never throws; this is the database failing to open, for instance.
       logger.error("hook_front_failed", { error });
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store", Connection: "close" });
-      res.end(JSON.stringify({ error: "Internal server error", code: "internal_error" }));
+      if (!res.headersSent) res.writeHead(ERROR_STATUS.INTERNAL_ERROR, { "Content-Type": "application/json", "Cache-Control": "no-store", Connection: "close" });
+      res.end(JSON.stringify(INTERNAL_ERROR_BODY));
     }
   };
 

@@ -1,23 +1,22 @@
-// The one error type of the app. Domain code throws AppError with a code; lib/errors/http.ts
-// is the only place that turns a code into an HTTP status.
+// The one error type of the app, and the one table from an error code to its HTTP status.
+// Domain code throws AppError with a code; lib/errors/http.ts turns any thrown value into a
+// response, the webhook's refusals (lib/inbound-webhooks/hook-outcomes.ts) and the direct
+// link's pages (lib/sessions/direct-link-page.ts) take their statuses from this table.
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
-  SIGNATURE_MALFORMED: 400,
   UNAUTHENTICATED: 401,
-  AUTHENTICATION_FAILED: 401,
   FORBIDDEN: 403,
+  HMAC_REQUIRED: 403,
   NOT_FOUND: 404,
-  HMAC_REQUIRED: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
-  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
-  INTERNAL: 500,
+  INTERNAL_ERROR: 500,
   UNAVAILABLE: 503,
 } as const;
 

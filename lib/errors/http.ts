@@ -9,6 +9,9 @@ export interface ErrorBody {
   issues?: { path: (string | number)[]; message: string }[];
 }
 
+/** The answer to every unexpected failure (API, webhooks): the detail goes only to the log. */
+export const INTERNAL_ERROR_BODY = { error: "Internal server error", code: "internal_error" } as const satisfies ErrorBody;
+
 /**
  * Maps any thrown value to a status and a JSON body. Unknown errors become a generic 500;
  * their detail goes only to the log, never to the client.
@@ -27,7 +30,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     };
   }
   logger.error("unhandled_error", { error });
-  return { status: 500, body: { error: "Internal server error", code: "internal" }, headers: {} };
+  return { status: ERROR_STATUS.INTERNAL_ERROR, body: INTERNAL_ERROR_BODY, headers: {} };
 }
 
 export function errorResponse(error: unknown): Response {

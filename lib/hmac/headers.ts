@@ -6,6 +6,8 @@ export type HeaderInput = Headers | Record<string, string | string[] | undefined
 
 /** Longest header value a scheme will parse; longer is malformed (bounded work per request). */
 export const MAX_HEADER_LENGTH = 8192;
+/** Longest message id (the idempotency key) a scheme accepts; longer is malformed. */
+export const MAX_MESSAGE_ID_LENGTH = 256;
 /** Most signatures considered from one header (rotation needs two or three). */
 export const MAX_SIGNATURES = 32;
 

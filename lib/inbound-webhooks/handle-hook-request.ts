@@ -1,4 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ERROR_STATUS } from "@/lib/errors/app-error";
+import { INTERNAL_ERROR_BODY } from "@/lib/errors/http";
 import { verifySignature } from "@/lib/hmac/verify";
 import { logger } from "@/lib/log/logger";
 import { sessionUrl } from "@/lib/sessions/session-token";
@@ -15,8 +17,9 @@ import { slackChallenge } from "./slack-challenge";
 export type { HookDeps, HookRequest, HookResponse } from "./hook-types";
 
 const MAX_HOOK_ID_LENGTH = 128;
-const MAX_MESSAGE_ID_LENGTH = 256;
 const JSON_HEADERS = { "Cache-Control": "no-store" };
+// An unknown hook and an unpublished one answer alike: the sender learns nothing about which.
+const UNKNOWN_WEBHOOK = { error: "Unknown webhook.", code: "not_found" };
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): HookResponse {
   return { status, headers: { ...JSON_HEADERS, ...headers }, body };
@@ -41,7 +44,7 @@ export async function handleHookRequest(deps: HookDeps, request: HookRequest): P
   } catch (error) {
     logger.error("hook_request_failed", { hookId: request.hookId.slice(0, MAX_HOOK_ID_LENGTH), error });
     if (ctx) await recordRejection(deps.db, ctx, "internal_error");
-    return reply(500, { error: "Internal server error", code: "internal_error" });
+    return reply(REASONS.internal_error.status, INTERNAL_ERROR_BODY);
   }
 }
 
@@ -61,7 +64,7 @@ async function pipeline(
     // No workflow, so no delivery row to write; the structured log keeps the trace.
     logger.info("hook_unknown", { hookId: request.hookId.slice(0, MAX_HOOK_ID_LENGTH), method: request.method });
     if (!methodAllowed) return refusal("method_not_allowed", "Use POST to start a session.", {}, { Allow: "POST" });
-    return reply(404, { error: "Unknown webhook.", code: "not_found" });
+    return reply(ERROR_STATUS.NOT_FOUND, UNKNOWN_WEBHOOK);
   }
 
   const declaredBytes = declaredLength(request.headers) ?? 0;
@@ -88,7 +91,7 @@ async function pipeline(
   if (!methodAllowed) return reject("method_not_allowed", "Use POST to start a session.", {}, { Allow: "POST" });
   if (!workflow.liveVersion || !definition || !settings) {
     await recordRejection(db, ctx, "not_published");
-    return reply(404, { error: "Unknown webhook.", code: "not_found" });
+    return reply(ERROR_STATUS.NOT_FOUND, UNKNOWN_WEBHOOK);
   }
 
   const limit = deps.rateLimiter.take(workflow.id, receivedAt.getTime());
@@ -116,13 +119,10 @@ async function pipeline(
     if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
     const secret = secrets.find((s) => s.id === outcome.secretId);
     ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
+    // Signed, and at most MAX_MESSAGE_ID_LENGTH characters (lib/hmac/headers.ts). With
+    // HMAC off the message id is unauthenticated: honouring it would let anyone who knows (or
+    // guesses) another sender's id fetch that sender's session. So no idempotency then.
     ctx.messageId = outcome.messageId ?? null;
-  }
-  // With HMAC off the message id is unauthenticated: honouring it would let anyone who knows
-  // (or guesses) another sender's id fetch that sender's session. So no idempotency then.
-  if (ctx.messageId !== null && ctx.messageId.length > MAX_MESSAGE_ID_LENGTH) {
-    ctx.messageId = null;
-    return reject("message_id_too_long", `The message id must be at most ${MAX_MESSAGE_ID_LENGTH} characters.`);
   }
 
   const parsed = parseBody(read.bytes, contentType);

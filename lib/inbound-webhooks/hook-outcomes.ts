@@ -1,30 +1,31 @@
 import type { DeliveryOutcome } from "@/lib/generated/prisma/client";
+import { ERROR_STATUS } from "@/lib/errors/app-error";
 import type { VerifyOutcome } from "@/lib/hmac/verify";
 
-// Every way a hook request can end: its HTTP status, the reason code written to the delivery
-// log and sent as `code`, and the words the builder reads in the log. The message sent to the
-// sender never contains a secret or an expected signature.
+// Every way a hook request can end: its HTTP status (a refusal's from the app's one table of
+// error statuses, lib/errors/app-error.ts), the reason code written to the delivery log and
+// sent as `code`, and the words the builder reads in the log. The message sent to the sender
+// never contains a secret or an expected signature.
 
 export const REASONS = {
   accepted: { status: 201, outcome: "accepted", words: "Accepted: a session was created." },
   duplicate: { status: 200, outcome: "duplicate", words: "Repeat of an accepted message id: the original session was returned." },
   url_verification: { status: 200, outcome: "accepted", words: "Answered Slack's url_verification challenge." },
-  method_not_allowed: { status: 405, outcome: "rejected", words: "Only POST starts a session." },
-  not_published: { status: 404, outcome: "rejected", words: "The workflow has no published version yet." },
-  rate_limited: { status: 429, outcome: "rejected", words: "Over this hook's rate limit." },
-  unsupported_media_type: { status: 415, outcome: "rejected", words: "Content type is neither JSON nor form-urlencoded (UTF-8)." },
-  payload_too_large: { status: 413, outcome: "rejected", words: "Body larger than the limit." },
-  body_incomplete: { status: 400, outcome: "rejected", words: "The body could not be read to the end (the sender aborted)." },
-  signature_malformed: { status: 400, outcome: "rejected", words: "The signature header cannot be a signature of this scheme." },
-  message_id_too_long: { status: 400, outcome: "rejected", words: "The message id is longer than 256 characters." },
-  signature_missing: { status: 401, outcome: "rejected", words: "The signature header is missing." },
-  signature_mismatch: { status: 401, outcome: "rejected", words: "The signature matches no active secret." },
-  timestamp_out_of_tolerance: { status: 401, outcome: "rejected", words: "The timestamp is outside the tolerance (clock skew or replay)." },
-  no_active_secret: { status: 401, outcome: "rejected", words: "The hook has no active secret." },
-  invalid_body: { status: 422, outcome: "rejected", words: "The verified body is not valid for its content type." },
-  required_field_missing: { status: 422, outcome: "rejected", words: "A required mapped field is missing from the payload." },
-  mapping_failed: { status: 422, outcome: "rejected", words: "A mapped value could not be converted to its field's type." },
-  internal_error: { status: 500, outcome: "rejected", words: "Server fault while handling the request." },
+  method_not_allowed: { status: ERROR_STATUS.METHOD_NOT_ALLOWED, outcome: "rejected", words: "Only POST starts a session." },
+  not_published: { status: ERROR_STATUS.NOT_FOUND, outcome: "rejected", words: "The workflow has no published version yet." },
+  rate_limited: { status: ERROR_STATUS.RATE_LIMITED, outcome: "rejected", words: "Over this hook's rate limit." },
+  unsupported_media_type: { status: ERROR_STATUS.UNSUPPORTED_MEDIA_TYPE, outcome: "rejected", words: "Content type is neither JSON nor form-urlencoded (UTF-8)." },
+  payload_too_large: { status: ERROR_STATUS.PAYLOAD_TOO_LARGE, outcome: "rejected", words: "Body larger than the limit." },
+  body_incomplete: { status: ERROR_STATUS.BAD_REQUEST, outcome: "rejected", words: "The body could not be read to the end (the sender aborted)." },
+  signature_malformed: { status: ERROR_STATUS.BAD_REQUEST, outcome: "rejected", words: "The signature header cannot be a signature of this scheme." },
+  signature_missing: { status: ERROR_STATUS.UNAUTHENTICATED, outcome: "rejected", words: "The signature header is missing." },
+  signature_mismatch: { status: ERROR_STATUS.UNAUTHENTICATED, outcome: "rejected", words: "The signature matches no active secret." },
+  timestamp_out_of_tolerance: { status: ERROR_STATUS.UNAUTHENTICATED, outcome: "rejected", words: "The timestamp is outside the tolerance (clock skew or replay)." },
+  no_active_secret: { status: ERROR_STATUS.UNAUTHENTICATED, outcome: "rejected", words: "The hook has no active secret." },
+  invalid_body: { status: ERROR_STATUS.VALIDATION_FAILED, outcome: "rejected", words: "The verified body is not valid for its content type." },
+  required_field_missing: { status: ERROR_STATUS.VALIDATION_FAILED, outcome: "rejected", words: "A required mapped field is missing from the payload." },
+  mapping_failed: { status: ERROR_STATUS.VALIDATION_FAILED, outcome: "rejected", words: "A mapped value could not be converted to its field's type." },
+  internal_error: { status: ERROR_STATUS.INTERNAL_ERROR, outcome: "rejected", words: "Server fault while handling the request." },
 } as const satisfies Record<string, { status: number; outcome: DeliveryOutcome; words: string }>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -1,15 +1,16 @@
 // The small HTML pages /w/{slug} answers with when it can't start a session. The route is a
 // route handler (it must answer 303 on success), so these are plain HTML with inline styles
 // rather than React pages; the text is fixed, nothing from the request is echoed.
+import { ERROR_STATUS } from "@/lib/errors/app-error";
 
 const PAGES = {
   hmac_required: {
-    status: 403,
+    status: ERROR_STATUS.HMAC_REQUIRED,
     title: "This workflow can't be started from a link",
     body: "This workflow can only be started by an authorised system. If someone sent you this link or QR code, ask them for a personal link to the form instead.",
   },
   not_found: {
-    status: 404,
+    status: ERROR_STATUS.NOT_FOUND,
     title: "Link not found",
     body: "This link doesn't lead to a published workflow. Check that you copied all of it, or ask the sender for a new link.",
   },

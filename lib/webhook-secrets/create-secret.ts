@@ -37,7 +37,7 @@ export async function createSecret(
   const data = ZCreateSecret.parse(input);
   const now = opts.now ?? new Date();
   const key = (opts.keys ?? getConfig().appKeys)[0];
-  if (!key) throw new AppError("INTERNAL", "No app key is configured to encrypt secrets.", { reason: "no_app_key" });
+  if (!key) throw new AppError("INTERNAL_ERROR", "No app key is configured to encrypt secrets.", { reason: "no_app_key" });
 
   let value: string;
   let warnings: string[] = [];

@@ -22,7 +22,7 @@ export async function revealSecret(
   try {
     secret = decryptSecret(row.ciphertext, opts.keys ?? getConfig().appKeys);
   } catch (error) {
-    throw new AppError("INTERNAL", "This secret cannot be decrypted with the configured app keys.", { reason: "secret_undecryptable", cause: error });
+    throw new AppError("INTERNAL_ERROR", "This secret cannot be decrypted with the configured app keys.", { reason: "secret_undecryptable", cause: error });
   }
   await recordAuditEvent(db, {
     workspaceId: access.workspace.id,

@@ -14,6 +14,6 @@ export function definitionOrThrow(input: unknown, pathPrefix: (string | number)[
 /** Stored JSON was validated on write; parsing again fills defaults added since. */
 export function storedDefinition(json: unknown): TWorkflowDefinition {
   const parsed = parseDefinition(json);
-  if (!parsed.ok) throw new AppError("INTERNAL", "A stored workflow definition no longer validates.", { reason: "corrupt_definition" });
+  if (!parsed.ok) throw new AppError("INTERNAL_ERROR", "A stored workflow definition no longer validates.", { reason: "corrupt_definition" });
   return parsed.definition;
 }

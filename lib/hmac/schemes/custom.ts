@@ -1,6 +1,6 @@
 import { ALGORITHMS } from "../algorithms";
 import { encodeSignature } from "../encoding";
-import { MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
+import { MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZCustomSettings } from "../schemas";
 import type { z } from "zod";
 import { checkHeaderValue, decodePrefixed, isMalformed, malformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule, type SigningContext } from "./types";
@@ -88,7 +88,9 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
     if (isMalformed(parsed)) return parsed;
     timestamp = parsed;
   }
-  if (context.id !== undefined && context.id.length > 256) return malformed("header-too-long", `The ${idHeader} header is longer than 256 characters.`);
+  if (context.id !== undefined && context.id.length > MAX_MESSAGE_ID_LENGTH) {
+    return malformed("header-too-long", `The ${idHeader} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`);
+  }
   return { kind: "parsed", request: { signatures, timestamp, messageId: context.id, context: { timestamp: timestamp?.raw, id: context.id } } };
 }
 

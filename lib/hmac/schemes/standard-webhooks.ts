@@ -1,6 +1,6 @@
 import { ALGORITHMS } from "../algorithms";
 import { decodeSignature, encodeSignature, indexWithin } from "../encoding";
-import { MAX_HEADER_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
+import { MAX_HEADER_LENGTH, MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZStandardWebhooksSettings } from "../schemas";
 import type { z } from "zod";
 import { checkHeaderValue, isMalformed, malformed, missing, parseTimestamp, type MalformedOutcome, type ParseOutcome, type SchemeModule } from "./types";
@@ -34,7 +34,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
   }
   const bad = checkHeaderValue(names.signature, signature, true);
   if (bad) return bad;
-  if (id.length > 256) return malformed("header-too-long", `The ${names.id} header is longer than 256 characters.`);
+  if (id.length > MAX_MESSAGE_ID_LENGTH) return malformed("header-too-long", `The ${names.id} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`);
   const timestamp = parseTimestamp(names.timestamp, timestampRaw);
   if (isMalformed(timestamp)) return timestamp;
 
