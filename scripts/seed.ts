@@ -2,6 +2,7 @@
 // can send a signed request within a minute. Prints the password and the secret once.
 // Run it before `npm start` on the embedded database (PGlite allows one process per data dir).
 import { randomBytes } from "node:crypto";
+import { sendLogsToStderr } from "../lib/log/logger";
 import { getConfig } from "../lib/config/env";
 import { openDatabase } from "../lib/db/open-database";
 import { signUp } from "../lib/auth/sign-up";
@@ -12,7 +13,7 @@ import { workflowUrls } from "../lib/workflows/workflow-urls";
 import { createSecret } from "../lib/webhook-secrets/create-secret";
 
 // stdout carries the command's result alone; logs go to stderr.
-process.env.SIGNET_LOG_STREAM = "stderr";
+sendLogsToStderr();
 
 const EMAIL = process.env.SEED_EMAIL ?? "demo@example.com";
 

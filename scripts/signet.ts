@@ -1,5 +1,6 @@
 // Signet's admin CLI: `npm run signet -- <command> [args]`.
 // Each command is one entry in COMMANDS; add new ones there (user:create, token:create).
+import { sendLogsToStderr } from "../lib/log/logger";
 import { getConfig, ConfigError } from "../lib/config/env";
 import { describeDatabaseUrl } from "../lib/db/database-url";
 import { MigrationError } from "../lib/db/migrate";
@@ -14,7 +15,7 @@ import { zodIssues } from "../lib/errors/zod-issues";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 
 // stdout carries the command's result alone; logs go to stderr.
-process.env.SIGNET_LOG_STREAM = "stderr";
+sendLogsToStderr();
 
 interface Command {
   usage: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./env";
+import { ConfigError, hstsFromEnv, loadConfig, logLevelFromEnv, migrationsDirFromEnv } from "./env";
 
 const KEY_A = Buffer.alloc(32, 1).toString("base64");
 const KEY_B = Buffer.alloc(32, 2).toString("base64");
@@ -62,6 +62,8 @@ describe("loadConfig", () => {
       SIGNET_HOOK_RATE_LIMIT: "5",
       SIGNET_DB_POOL: "3",
       NODE_ENV: "production",
+      SIGNET_LOG_LEVEL: "warn",
+      SIGNET_HSTS: "off",
     });
     expect(config).toMatchObject({
       databaseUrl: PG,
@@ -73,6 +75,16 @@ describe("loadConfig", () => {
       dbPoolSize: 3,
       nodeEnv: "production",
     });
+  });
+
+  it("sends HSTS in production unless SIGNET_HSTS=off; the logger's level survives an invalid value", () => {
+    expect(hstsFromEnv({ NODE_ENV: "production" })).toBe(true);
+    expect(hstsFromEnv({ NODE_ENV: "production", SIGNET_HSTS: "on" })).toBe(true);
+    expect(hstsFromEnv({ NODE_ENV: "production", SIGNET_HSTS: "off" })).toBe(false);
+    expect(hstsFromEnv({ NODE_ENV: "development" })).toBe(false);
+    expect(logLevelFromEnv({ SIGNET_LOG_LEVEL: "debug" })).toBe("debug");
+    expect(logLevelFromEnv({ SIGNET_LOG_LEVEL: "loud" })).toBe("info");
+    expect(migrationsDirFromEnv({ SIGNET_MIGRATIONS_DIR: " " })).toBeUndefined();
   });
 
   it("derives the public URL from PORT", () => {
@@ -100,6 +112,8 @@ describe("loadConfig", () => {
     ["SIGNET_HOOK_RATE_LIMIT", "1.5", /SIGNET_HOOK_RATE_LIMIT must be a positive number/],
     ["SIGNET_PUBLIC_URL", "ftp://x", /SIGNET_PUBLIC_URL must be an http\(s\) URL/],
     ["NODE_ENV", "staging", /NODE_ENV must be development, production or test/],
+    ["SIGNET_LOG_LEVEL", "loud", /SIGNET_LOG_LEVEL must be debug, info, warn or error/],
+    ["SIGNET_HSTS", "no", /SIGNET_HSTS must be on or off/],
     ["AUTH_SECRET", "short", /AUTH_SECRET must be at least 32 characters; make one with `openssl rand -base64 32`/],
     ["SIGNET_APP_KEY", Buffer.alloc(16).toString("base64"), /SIGNET_APP_KEY key "default" must be the base64 of exactly 32 bytes/],
     ["SIGNET_APP_KEY", "%%%", /SIGNET_APP_KEY .*32 bytes/],

@@ -1,6 +1,12 @@
-// The app's configuration: environment variables, validated once at start-up so a mistake
-// stops the process with a message that names the variable and the fix, instead of failing
-// on the first request.
+// The app's configuration: every environment variable the app reads is read here, validated
+// once at start-up so a mistake stops the process with a message that names the variable and
+// the fix, instead of failing on the first request. README's configuration table lists them.
+// A few are also read on their own (logLevelFromEnv, hstsFromEnv, migrationsDirFromEnv): the
+// logger must work while the configuration is invalid, and next.config.ts and the migrator
+// run without the app's secrets. Not configuration: NEXT_RUNTIME (a constant Next inlines, see
+// instrumentation.ts); the launcher's SIGNET_HEAP_MB and SIGNET_REBUILD (scripts/start.mjs,
+// plain JavaScript that runs before any of this); tooling options of tests and the benchmark
+// (docs/testing.md, docs/performance.md).
 import { resolve } from "node:path";
 import { z } from "zod";
 import { parseAppKeys, type AppKey } from "./app-keys";
@@ -29,6 +35,8 @@ export interface AppConfig {
   nodeEnv: "development" | "production" | "test";
 }
 
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
 const MAKE_SECRET = "openssl rand -base64 32";
 
 // `FOO=` in a .env or compose file means "not set", not "set to the empty string".
@@ -37,6 +45,9 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const positiveInt = (what: string, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number({ error: `must be ${what}` }).int(`must be ${what}`).min(1, `must be ${what}`).max(max, `must be ${what}`);
+
+const ZLogLevel = z.enum(["debug", "info", "warn", "error"], { error: "must be debug, info, warn or error" });
+const ZHsts = z.enum(["on", "off"], { error: "must be on or off" });
 
 const ZEnv = z.object({
   DATABASE_URL: optional(
@@ -62,6 +73,10 @@ const ZEnv = z.object({
   SIGNET_HOOK_RATE_LIMIT: optional(positiveInt("a positive number of requests per minute per webhook")),
   SIGNET_DB_POOL: optional(positiveInt("a positive number of connections", 1000)),
   NODE_ENV: optional(z.enum(["development", "production", "test"], { error: "must be development, production or test" })),
+  // Validated here so a typo stops the start; read by logLevelFromEnv, hstsFromEnv, migrationsDirFromEnv.
+  SIGNET_LOG_LEVEL: optional(ZLogLevel),
+  SIGNET_HSTS: optional(ZHsts),
+  SIGNET_MIGRATIONS_DIR: optional(z.string()),
 });
 
 type Env = Record<string, string | undefined>;
@@ -112,6 +127,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: e.SIGNET_DB_POOL ?? 10,
     nodeEnv: e.NODE_ENV ?? "development",
   };
+}
+
+/** SIGNET_LOG_LEVEL for the logger; an invalid value logs at info here and stops the app in getConfig(). */
+export function logLevelFromEnv(env: Env = process.env): LogLevel {
+  // Per log line, so no zod here: a plain look-up in the same list.
+  const value = env.SIGNET_LOG_LEVEL?.trim() as LogLevel | undefined;
+  return value !== undefined && ZLogLevel.options.includes(value) ? value : "info";
+}
+
+/**
+ * Whether responses carry Strict-Transport-Security: in production unless SIGNET_HSTS=off.
+ * next.config.ts asks when the app is built (pages keep the build's answer); the webhook
+ * front asks at run time.
+ */
+export function hstsFromEnv(env: Env = process.env): boolean {
+  return env.NODE_ENV === "production" && env.SIGNET_HSTS?.trim() !== "off";
+}
+
+/** SIGNET_MIGRATIONS_DIR, or undefined for prisma/migrations under the working directory. */
+export function migrationsDirFromEnv(env: Env = process.env): string | undefined {
+  return env.SIGNET_MIGRATIONS_DIR?.trim() || undefined;
 }
 
 let cached: AppConfig | undefined;

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { migrationsDirFromEnv } from "@/lib/config/env";
 
 export interface MigrationFolder {
   /** Folder name, e.g. `20261101120000_init`; also the `migration_name` Prisma records. */
@@ -20,7 +21,7 @@ export interface MigrationFolder {
  */
 export function defaultMigrationsDir(): string {
   // turbopackIgnore: a run-time path; without it the build traces the whole project.
-  return resolve(/*turbopackIgnore: true*/ process.env.SIGNET_MIGRATIONS_DIR ?? join(process.cwd(), "prisma", "migrations"));
+  return resolve(/*turbopackIgnore: true*/ migrationsDirFromEnv() ?? join(process.cwd(), "prisma", "migrations"));
 }
 
 export function migrationChecksum(sql: string): string {

@@ -22,7 +22,7 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** PGlite in memory, for tests: nothing touches the disk. */
   memory?: boolean;
-  /** PostgreSQL pool size; defaults to SIGNET_DB_POOL or 10. */
+  /** PostgreSQL pool size (the app passes getConfig().dbPoolSize); defaults to 10. */
   poolSize?: number;
   /** Defaults to prisma/migrations under the working directory. */
   migrationsDir?: string;
@@ -110,7 +110,7 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
   } finally {
     await client.end();
   }
-  const max = options.poolSize ?? Number(process.env.SIGNET_DB_POOL ?? 10);
+  const max = options.poolSize ?? 10;
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max }) });
   logger.info("db_opened", { engine: "postgres", location: describeDatabaseUrl(databaseUrl), pool: max, applied: migrations.applied });
   const close = async () => {

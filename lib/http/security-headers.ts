@@ -2,6 +2,8 @@
 // (/s/{token}) get their frame-ancestors per workflow from proxy.ts instead
 // (lib/embedding/session-frame-policy.ts), so the deny-all framing headers skip them.
 
+import { hstsFromEnv } from "../config/env";
+
 type Header = { key: string; value: string };
 
 /**
@@ -23,7 +25,7 @@ export function securityHeaders(): Header[] {
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   ];
-  if (process.env.NODE_ENV === "production" && process.env.SIGNET_HSTS !== "off") {
+  if (hstsFromEnv()) {
     headers.push({ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" });
   }
   return headers;

@@ -1,13 +1,16 @@
 // Structured JSON-lines logger. Values under keys that look secret are redacted, and Error
 // objects are reduced to name/message/stack so no request body or secret rides along.
 
-type Level = "debug" | "info" | "warn" | "error";
+import { logLevelFromEnv, type LogLevel as Level } from "@/lib/config/env";
+
 const LEVELS: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /secret|password|token|signature|authorization|cookie|key/i;
 
-function threshold(): number {
-  const configured = (process.env.SIGNET_LOG_LEVEL ?? "info") as Level;
-  return LEVELS[configured] ?? LEVELS.info;
+let everyLineToStderr = false;
+
+/** Command-line tools keep stdout for their results (e.g. `TOKEN=$(signet token:create …)`). */
+export function sendLogsToStderr(): void {
+  everyLineToStderr = true;
 }
 
 function sanitize(value: unknown, depth = 0): unknown {
@@ -23,10 +26,9 @@ function sanitize(value: unknown, depth = 0): unknown {
 }
 
 function write(level: Level, event: string, fields: Record<string, unknown> = {}): void {
-  if (LEVELS[level] < threshold()) return;
+  if (LEVELS[level] < LEVELS[logLevelFromEnv()]) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(sanitize(fields) as object) });
-  // Command-line tools keep stdout for their results (e.g. `TOKEN=$(signet token:create …)`).
-  const toStderr = level === "error" || level === "warn" || process.env.SIGNET_LOG_STREAM === "stderr";
+  const toStderr = level === "error" || level === "warn" || everyLineToStderr;
   (toStderr ? process.stderr : process.stdout).write(line + "\n");
 }
 
