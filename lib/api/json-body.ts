@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { declaredLength, readBodyWithLimit } from "@/lib/http/read-body";
 
 /** Workflow definitions are a few KiB; 1 MiB leaves room without inviting abuse. */
 export const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -15,9 +16,13 @@ function isJsonContentType(value: string): boolean {
  */
 export async function readJsonBody(request: Request, limitBytes = API_BODY_LIMIT_BYTES): Promise<unknown> {
   const contentType = request.headers.get("content-type");
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
-  const bytes = await readCapped(request, limitBytes);
+  if ((declaredLength(request.headers) ?? 0) > limitBytes) throw tooLarge(limitBytes);
+  const read = await readBodyWithLimit(request.body, limitBytes);
+  if (!read.ok) {
+    if (read.reason === "too_large") throw tooLarge(limitBytes);
+    throw new AppError("BAD_REQUEST", "The request body ended early.", { reason: "body_incomplete" });
+  }
+  const { bytes } = read;
   if (bytes.length === 0) return undefined;
   if (contentType && !isJsonContentType(contentType)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.", {
@@ -39,28 +44,4 @@ export async function readJsonBody(request: Request, limitBytes = API_BODY_LIMIT
 
 function tooLarge(limitBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${limitBytes} bytes.`, { reason: "payload_too_large" });
-}
-
-async function readCapped(request: Request, limitBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limitBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

@@ -1,13 +1,17 @@
-// Reads a request body once, as bytes, and stops as soon as it passes the limit: a client
-// cannot make the server buffer more than `limit` bytes (plus one chunk) by lying about, or
-// omitting, Content-Length.
+// The one capped body reader (the webhook pipeline, the REST API's JSON bodies): reads a
+// request body once, as bytes, and stops as soon as it passes the limit, so a client cannot
+// make the server buffer more than `limit` bytes (plus one chunk) by lying about, or omitting,
+// Content-Length.
 
 export type ReadBodyResult =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; reason: "too_large"; receivedBytes: number }
   | { ok: false; reason: "aborted"; receivedBytes: number };
 
-/** A declared Content-Length over the limit (or unparsable) is refused before reading. */
+/**
+ * The declared Content-Length, or null when absent or not a plain number. Callers refuse a
+ * declared length over their limit before reading; the reader's count is what really counts.
+ */
 export function declaredLength(headers: Headers): number | null {
   const raw = headers.get("content-length");
   if (raw === null || !/^\d{1,15}$/.test(raw.trim())) return null;
