@@ -152,5 +152,7 @@ async function pipeline(
     payload: parsed.payload,
   });
   const body: HookSuccessBody = { sessionId: result.sessionId, sessionUrl: sessionUrl(deps.config.publicUrl, result.token), test: request.test };
+  // Values left out of the prefill are reported with the new session (not with a repeat's).
+  if (result.kind === "created" && mapped.warnings.length > 0) body.warnings = mapped.warnings;
   return reply(result.kind === "created" ? 201 : 200, body);
 }
