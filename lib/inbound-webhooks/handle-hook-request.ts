@@ -12,6 +12,7 @@ import { findHookTarget } from "./hook-target";
 import { parseBody, unsupportedContentType } from "./parse-body";
 import { declaredLength, readBodyWithLimit } from "../http/read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
+import { noteLiveVerification } from "./secret-usage";
 import { slackChallenge } from "./slack-challenge";
 
 export type { HookDeps, HookRequest, HookResponse } from "./hook-types";
@@ -119,6 +120,7 @@ async function pipeline(
     if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
     const secret = secrets.find((s) => s.id === outcome.secretId);
     ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
+    if (!request.test && secret) await noteLiveVerification(db, secret, receivedAt);
     // Signed, and at most MAX_MESSAGE_ID_LENGTH characters (lib/hmac/headers.ts). With
     // HMAC off the message id is unauthenticated: honouring it would let anyone who knows (or
     // guesses) another sender's id fetch that sender's session. So no idempotency then.

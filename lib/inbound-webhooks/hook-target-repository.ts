@@ -15,6 +15,8 @@ export interface HookTargetRow {
   ciphertext: string | null;
   /** ISO 8601 UTC text (not a Date: see lib/db/hot-path-sql.ts). */
   expiresAt: string | null;
+  /** ISO 8601 UTC text: when a live request last verified with the secret. */
+  lastVerifiedAt: string | null;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface HookTargetRow {
 export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): Promise<HookTargetRow[]> {
   return hookSql(db).query<HookTargetRow>(
     `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext",
-       to_char(s."expiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt"
+       to_char(s."expiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt",
+       to_char(s."lastVerifiedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastVerifiedAt"
      FROM "Workflow" w
      LEFT JOIN "WebhookSecret" s
        ON s."workflowId" = w."id" AND s."revokedAt" IS NULL AND (s."expiresAt" IS NULL OR s."expiresAt" > $2::timestamp(3))

@@ -177,6 +177,7 @@ describe("status codes", () => {
     expect(wrong).toMatchObject({ status: 401, body: { code: "signature_mismatch" } });
 
     const noSecret = await publishedHook(db, owner, settings);
+    await db.prisma.webhookSecret.updateMany({ where: { workflowId: noSecret.workflowId }, data: { revokedAt: new Date() } });
     const none = await sendSigned(deps, { hookId: noSecret.hookId, body: CUSTOMER_JSON, settings, secret: hook.secret });
     expect(none).toMatchObject({ status: 401, body: { code: "no_active_secret" } });
 
