@@ -41,3 +41,27 @@ export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): 
 export function findVersionDefinition(db: Db, versionId: string) {
   return db.workflowVersion.findUnique({ where: { id: versionId }, select: { id: true, definition: true } });
 }
+
+/** The draft and its revision, with the id of its test snapshot when one exists (test requests only). */
+export async function findDraftRows(db: Db, workflowId: string) {
+  const workflow = await db.workflow.findUnique({ where: { id: workflowId }, select: { draft: true, draftRevision: true } });
+  if (!workflow) return null;
+  const snapshot = await db.workflowVersion.findUnique({
+    where: { workflowId_test_version: { workflowId, test: true, version: workflow.draftRevision } },
+    select: { id: true },
+  });
+  return { draft: workflow.draft, draftRevision: workflow.draftRevision, snapshotId: snapshot?.id ?? null };
+}
+
+/**
+ * The test snapshot of draft revision `revision`, created if missing. Concurrent first test
+ * requests insert the same content: one insert wins, every caller gets its id.
+ */
+export async function ensureTestSnapshot(db: Db, workflowId: string, revision: number, definition: Prisma.InputJsonValue): Promise<string> {
+  await db.workflowVersion.createMany({ data: [{ workflowId, test: true, version: revision, definition }], skipDuplicates: true });
+  const row = await db.workflowVersion.findUniqueOrThrow({
+    where: { workflowId_test_version: { workflowId, test: true, version: revision } },
+    select: { id: true },
+  });
+  return row.id;
+}

@@ -38,5 +38,8 @@ export interface HookSuccessBody {
   sessionUrl: string;
   test: boolean;
   /** Mapped values left out of the prefill (lenient mapping); absent when there are none. */
-  warnings?: MappingWarning[];
+  warnings?: HookWarning[];
 }
+
+/** A mapping warning, or (field null) a message id the body did not provide. */
+export type HookWarning = Omit<MappingWarning, "field"> & { field: string | null };
