@@ -14,6 +14,7 @@ export const FIELD_TYPE_LABELS: Record<TFieldType, string> = {
   select: "Select (options)",
   checkbox: "Checkbox",
   textarea: "Long text",
+  hidden: "Hidden (prefilled, never shown)",
 };
 
 export const SCHEME_LABELS: Record<THmacScheme, string> = {
@@ -69,7 +70,7 @@ export function newStep(definition: TWorkflowDefinition): TFormStep {
 
 /** A field of another type keeps its key, label, required flag and help text. */
 export function withFieldType(field: TField, type: TFieldType): TField {
-  const common = { key: field.key, label: field.label, required: field.required, placeholder: field.placeholder, help: field.help };
+  const common = { key: field.key, label: field.label, required: field.required, placeholder: field.placeholder, help: field.help, readOnly: field.readOnly };
   if (type === "select") {
     return { ...common, type, options: field.type === "select" ? field.options : [{ value: "option-1", label: "Option 1" }] };
   }

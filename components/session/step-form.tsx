@@ -26,8 +26,8 @@ export function StepForm({
 }) {
   const [state, formAction] = useActionState(action, {});
   const isLast = stepIndex === stepCount - 1;
-  const valueOf = (key: string, type: string) => {
-    if (!state.values) return prefill[key];
+  const valueOf = (key: string, type: string, locked: boolean) => {
+    if (!state.values || locked) return prefill[key];
     // After a failed submit, an unticked checkbox is absent from the submitted values.
     if (type === "checkbox") return state.values[key] !== undefined;
     return state.values[key];
@@ -47,9 +47,11 @@ export function StepForm({
       </div>
       {state.message && <Alert>{state.message}</Alert>}
       <div className="space-y-5">
-        {step.fields.map((field) => (
-          <SessionField key={field.key} field={field} value={valueOf(field.key, field.type)} error={state.fieldErrors?.[field.key]} />
-        ))}
+        {step.fields
+          .filter((field) => field.type !== "hidden")
+          .map((field) => (
+            <SessionField key={field.key} field={field} value={valueOf(field.key, field.type, field.readOnly === true)} error={state.fieldErrors?.[field.key]} />
+          ))}
       </div>
       <div className="flex justify-end">
         <SubmitButton pendingText={isLast ? "Submitting…" : "Saving…"}>{isLast ? "Submit" : "Continue"}</SubmitButton>

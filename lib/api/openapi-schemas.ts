@@ -37,12 +37,25 @@ export function componentSchemas(): Record<string, JsonSchema> {
     },
     Publish: {
       type: "object",
-      properties: { expectedRevision: { type: "integer", minimum: 1, description: "Publish only if the draft is still at this revision." } },
+      properties: {
+        expectedRevision: { type: "integer", minimum: 1, description: "Publish only if the draft is still at this revision (with `definition`: save it only then)." },
+        definition: { ...ref("WorkflowDefinition"), description: "Save this as the draft and publish it, in one step." },
+      },
       additionalProperties: false,
+    },
+    Published: {
+      type: "object",
+      properties: {
+        version: { type: "integer", description: "The live version: new, or the current one when nothing changed." },
+        publishedAt: dateTime,
+        unchanged: { type: "boolean", description: "True when the draft equalled the live version and no version was made." },
+        draftRevision: { type: "integer" },
+      },
     },
     CreateSecret: {
       ...fromZod(ZCreateSecret),
-      description: "Give `value` to paste a secret, or `format` to generate one (default whsec). `expireOthersInSeconds` rotates: the other active secrets stay valid that long.",
+      description:
+        "Give `value` to paste a secret (checked against the scheme's key rule; refused below 64 bits of estimated strength, warned below 128), or `format` to generate one (default whsec). `mode: \"replace\"` revokes the other active secrets now; `mode: \"rotate\"` keeps them valid for `expireOthersInSeconds` (default 72 h). `expireOthersInSeconds` alone means rotate. Without a mode: replace while no live request has verified with the existing secrets, rotate afterwards.",
     },
     Error: {
       type: "object",
@@ -103,6 +116,7 @@ export function componentSchemas(): Record<string, JsonSchema> {
         createdAt: dateTime,
         expiresAt: nullable(dateTime),
         revokedAt: nullable(dateTime),
+        lastVerifiedAt: nullable({ ...dateTime, description: "When a live request last verified with it (to the hour)." }),
         active: { type: "boolean", description: "Verifies right now: not revoked, not expired." },
       },
     },
@@ -115,7 +129,10 @@ export function componentSchemas(): Record<string, JsonSchema> {
         format: { type: "string" },
         createdAt: dateTime,
         warnings: { type: "array", items: { type: "string" } },
-        expiredOthers: { type: "integer", description: "How many older secrets now expire (rotation)." },
+        mode: { type: "string", enum: ["replace", "rotate"] },
+        expiredOthers: { type: "integer", description: "Rotate: how many older secrets now expire." },
+        othersExpireAt: nullable({ ...dateTime, description: "Rotate: when they expire." }),
+        revokedOthers: { type: "integer", description: "Replace: how many older secrets were revoked now." },
       },
     },
     Session: {

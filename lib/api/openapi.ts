@@ -72,10 +72,10 @@ export function openApiDocument(publicUrl: string): Json {
         parameters: [idParam],
         post: {
           operationId: "publishWorkflow",
-          summary: "Publish the draft as the next immutable version and make it live",
+          summary: "Publish the draft (or the definition sent) as the next immutable version and make it live; a draft equal to the live version publishes nothing",
           requestBody: body("Publish", false),
           responses: {
-            "200": json({ type: "object", properties: { version: { type: "integer" }, publishedAt: { type: "string", format: "date-time" } } }, "Published."),
+            "200": json(ref("Published"), "Published, or `unchanged: true` with the live version."),
             "409": error("Conflict"),
             ...WRITE_ERRORS,
           },

@@ -20,7 +20,10 @@ export async function createSecretResource(db: PrismaClient, actor: TokenActor, 
     format: created.format,
     createdAt: created.createdAt,
     warnings: created.warnings,
+    mode: created.mode,
     expiredOthers: created.expiredOthers,
+    othersExpireAt: created.othersExpireAt,
+    revokedOthers: created.revokedOthers,
   };
 }
 

@@ -43,12 +43,12 @@ export async function deleteWorkflowResource(db: PrismaClient, actor: TokenActor
   return { id, deleted: true as const };
 }
 
-const ZPublishInput = z.object({ expectedRevision: z.number().int().positive().optional() }).strict();
+const ZPublishInput = z.object({ expectedRevision: z.number().int().positive().optional(), definition: z.unknown().optional() }).strict();
 
 export async function publishWorkflowResource(db: PrismaClient, actor: TokenActor, workflowId: string, input: unknown) {
   // Authorise before validating, so a viewer learns "forbidden", not which fields exist.
   await authorizeWorkflow(db, actor, workflowId, "edit");
   const opts = ZPublishInput.parse(input ?? {});
   const published = await publishWorkflow(db, actor, workflowId, opts);
-  return { version: published.version, publishedAt: published.publishedAt };
+  return { version: published.version, publishedAt: published.publishedAt, unchanged: published.unchanged, draftRevision: published.draftRevision };
 }

@@ -5,6 +5,7 @@ import { getConfig, type AppKey } from "@/lib/config/env";
 import { loadActiveSecrets } from "@/lib/webhook-secrets/active-secrets";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
+import { testHmacSettings } from "@/lib/workflows/test-hmac-settings";
 import { findWorkflowDetail } from "@/lib/workflows/workflow-repository";
 import { listDeliveryRows } from "./delivery-repository";
 import { reasonInWords } from "../inbound-webhooks/hook-outcomes";
@@ -59,9 +60,11 @@ export async function listDeliveries(
   let debugContext: { settings: ReturnType<typeof storedDefinition>["trigger"]["hmac"]; secrets: Awaited<ReturnType<typeof loadActiveSecrets>> } | null = null;
   if (canDebug && rows.some((r) => r.test && r.body !== null)) {
     const workflow = await findWorkflowDetail(db, workflowId);
-    const live = workflow?.liveVersion ? storedDefinition(workflow.liveVersion.definition) : null;
-    if (live?.trigger.hmac.enabled) {
-      debugContext = { settings: live.trigger.hmac, secrets: await loadActiveSecrets(db, workflowId, now, opts.keys ?? getConfig().appKeys) };
+    // Test requests verify with the settings of the test URL: the draft's, never weaker than live.
+    const live = workflow?.liveVersion ? storedDefinition(workflow.liveVersion.definition).trigger.hmac : null;
+    const settings = workflow ? testHmacSettings(storedDefinition(workflow.draft).trigger.hmac, live) : null;
+    if (settings?.enabled) {
+      debugContext = { settings, secrets: await loadActiveSecrets(db, workflowId, now, opts.keys ?? getConfig().appKeys) };
     }
   }
 

@@ -18,6 +18,14 @@ const common = {
   enabled: z.boolean().default(false),
   algorithm: ZHmacAlgorithm.default("sha256"),
   toleranceSeconds: z.number().int().min(1).max(86_400).default(300),
+  // Where the verified JSON body carries the sender's message id (e.g. "id" for a Stripe
+  // event, "event.id"), for schemes without a signed id header. The path syntax is checked
+  // with the rest of the workflow definition (lib/workflows/definition/trigger-schemas.ts).
+  messageIdPath: z
+    .string({ error: "Message id path must be text" })
+    .min(1, "Message id path is empty; remove it or write a path like event.id")
+    .max(256, "Message id path must be at most 256 characters")
+    .optional(),
 };
 
 export const ZPrefixedHexSettings = z.object({
@@ -89,4 +97,23 @@ export const ZHmacSettings = z.discriminatedUnion("scheme", [
 export type THmacSettings = z.infer<typeof ZHmacSettings>;
 export type THmacScheme = THmacSettings["scheme"];
 
-export const DEFAULT_HMAC_SETTINGS: THmacSettings = ZHmacSettings.parse({ scheme: "prefixed-hex" });
+export const DEFAULT_HMAC_SCHEME: THmacScheme = "prefixed-hex";
+export const DEFAULT_HMAC_SETTINGS: THmacSettings = ZHmacSettings.parse({ scheme: DEFAULT_HMAC_SCHEME });
+
+/**
+ * The settings as callers may write them: `{ "enabled": false }` alone is complete, the
+ * scheme defaulting to prefixed hex. (A wrapper rather than a change to ZHmacSettings, whose
+ * union members are enumerated by tests and tools.)
+ */
+export const ZHmacSettingsInput = z.preprocess(
+  (input) =>
+    typeof input === "object" && input !== null && !Array.isArray(input) && (input as { scheme?: unknown }).scheme === undefined
+      ? { ...input, scheme: DEFAULT_HMAC_SCHEME }
+      : input,
+  ZHmacSettings,
+);
+
+/** True when the scheme itself signs a message id (Standard Webhooks' webhook-id, a custom id header). */
+export function schemeSignsMessageId(settings: THmacSettings): boolean {
+  return settings.scheme === "standard-webhooks" || (settings.scheme === "custom" && settings.custom.idHeader !== undefined);
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { KEY_BYTES_RULE, estimateSecretBits, generateSecret, keyBytesRule, secretKeyBytes, secretLast4, validatePastedSecret } from "./signing-secrets";
+import { assessSecretStrength } from "./secret-strength";
+import { secretFitProblem, secretRule } from "./secret-rules";
+import { KEY_BYTES_RULE, formatsFor, generateSecret, keyBytesRule, secretKeyBytes, secretLast4, validatePastedSecret } from "./signing-secrets";
 
 describe("generateSecret", () => {
   it("whsec_ + base64 of 32 random bytes, different each time", () => {
@@ -7,14 +9,16 @@ describe("generateSecret", () => {
     expect(a).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(a.slice(6), "base64")).toHaveLength(32);
     expect(generateSecret("whsec")).not.toBe(a);
-    expect(validatePastedSecret(a)).toEqual({ ok: true, value: a, warnings: [] });
+    expect(validatePastedSecret(a, ["standard-webhooks", "prefixed-hex"])).toEqual({ ok: true, value: a, warnings: [] });
   });
 
-  it("a 20-character alphanumeric form (flagged as under 128 bits when pasted back)", () => {
+  it("a 20-character alphanumeric form, which Standard Webhooks cannot use", () => {
     const s = generateSecret("alphanumeric");
     expect(s).toMatch(/^[A-Za-z0-9]{20}$/);
-    const result = validatePastedSecret(s);
-    expect(result.ok && result.warnings.join()).toMatch(/119 bits/);
+    expect(validatePastedSecret(s, ["stripe"]).ok).toBe(true);
+    expect(validatePastedSecret(s, ["standard-webhooks"]).ok).toBe(false);
+    expect(formatsFor("standard-webhooks")).toEqual(["whsec"]);
+    expect(formatsFor("github")).toEqual(["whsec", "alphanumeric"]);
   });
 
   it("spreads alphanumeric characters over the whole alphabet", () => {
@@ -36,7 +40,6 @@ describe("validatePastedSecret", () => {
     ["x".repeat(513), /at most 512/],
     ["abc\tdefghij", /control/],
     ["abcdéfghijkl", /ASCII/],
-    ["whsec_not*base64!", /base64/],
   ])("rejects %j", (raw, error) => {
     const r = validatePastedSecret(raw);
     expect(r.ok).toBe(false);
@@ -48,14 +51,36 @@ describe("validatePastedSecret", () => {
     expect(r.ok && r.warnings.some((w) => /spaces/.test(w))).toBe(true);
   });
 
-  it("warns under 128 bits", () => {
-    expect(estimateSecretBits("0123456789abcdef0123456789abcdef")).toBe(128);
-    const weak = validatePastedSecret("0123456789abcdef");
-    expect(weak.ok && weak.warnings.join()).toMatch(/64 bits/);
+  it("checks the key rule of every scheme it must serve: Standard Webhooks wants whsec_ + base64 of 24–64 bytes", () => {
+    const ofBytes = (n: number) => "whsec_" + Buffer.alloc(n, 7).toString("base64");
+    for (const [value, problem] of [
+      ["my-super-long-company-secret-2026!", /does not start with whsec_/],
+      ["whsec_not*base64!", /not base64/],
+      [ofBytes(16), /decodes to 16 bytes/],
+      [ofBytes(65), /decodes to 65 bytes/],
+    ] as const) {
+      expect(validatePastedSecret(value, ["standard-webhooks"])).toEqual({ ok: false, error: expect.stringMatching(problem) });
+      expect(validatePastedSecret(value, ["prefixed-hex", "stripe"]).ok).toBe(true);
+    }
+    for (const n of [24, 32, 64]) expect(secretFitProblem("standard-webhooks", ofBytes(n))).toBeNull();
+    expect(secretRule("standard-webhooks")).toMatch(/whsec_ followed by base64 of 24–64 bytes/);
   });
 });
 
-describe("key bytes (SPEC §3)", () => {
+describe("assessSecretStrength", () => {
+  it.each(["a".repeat(36), "password1234567890", "my-shared-secret", "0123456789abcdef0123456789abcdef"])("refuses %j (below 64 bits)", async (secret) => {
+    const strength = await assessSecretStrength(secret);
+    expect(strength).toMatchObject({ verdict: "refuse", message: expect.stringContaining("at least 64") });
+    expect(strength.bits).toBeLessThan(64);
+  });
+
+  it("warns between 64 and 128 bits and accepts a generated secret", async () => {
+    expect(await assessSecretStrength("Xk9pQ2mZ7rT4vB8nL1wE")).toMatchObject({ verdict: "warn", message: expect.stringContaining("128") });
+    expect(await assessSecretStrength(generateSecret("whsec"))).toMatchObject({ verdict: "ok" });
+  });
+});
+
+describe("key bytes", () => {
   const whsec = "whsec_" + Buffer.from("sixteen byte key").toString("base64");
   it("UTF-8 of the whole secret, whsec_ included, for every scheme but Standard Webhooks", () => {
     for (const scheme of ["prefixed-hex", "plain-hex", "stripe", "slack", "github", "shopify", "custom"] as const) {

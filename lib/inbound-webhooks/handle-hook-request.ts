@@ -7,11 +7,15 @@ import { sessionUrl } from "@/lib/sessions/session-token";
 import { applyMapping, REQUIRED_MAPPED_FIELD_MISSING } from "@/lib/workflows/mapping";
 import { createHookSession } from "./create-hook-session";
 import { messageForVerifyFailure, reasonForVerifyFailure, REASONS, type ReasonCode } from "./hook-outcomes";
-import type { HookDeps, HookRequest, HookResponse, HookSuccessBody } from "./hook-types";
+import type { HookDeps, HookRequest, HookResponse, HookSuccessBody, HookWarning } from "./hook-types";
+import { messageIdFromBody } from "./message-id-from-body";
+import { findDraftTarget } from "./draft-target";
 import { findHookTarget } from "./hook-target";
+import { testHmacSettings } from "@/lib/workflows/test-hmac-settings";
 import { parseBody, unsupportedContentType } from "./parse-body";
 import { declaredLength, readBodyWithLimit } from "../http/read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
+import { noteLiveVerification } from "./secret-usage";
 import { slackChallenge } from "./slack-challenge";
 
 export type { HookDeps, HookRequest, HookResponse } from "./hook-types";
@@ -68,15 +72,14 @@ async function pipeline(
   }
 
   const declaredBytes = declaredLength(request.headers) ?? 0;
-  const definition = workflow.liveVersion?.definition ?? null;
-  const settings = definition?.trigger.hmac ?? null;
+  const live = workflow.liveVersion;
   const ctx: DeliveryContext = {
     workflowId: workflow.id,
     test: request.test,
     receivedAt,
     startedMs,
     headers: request.headers,
-    settings,
+    settings: live?.definition.trigger.hmac ?? null,
     bytes: null,
     receivedBytes: declaredBytes,
     secret: null,
@@ -89,10 +92,16 @@ async function pipeline(
   };
 
   if (!methodAllowed) return reject("method_not_allowed", "Use POST to start a session.", {}, { Allow: "POST" });
-  if (!workflow.liveVersion || !definition || !settings) {
+  // Live requests run against the published version only; test requests against the draft
+  // as it is now (frozen in a test snapshot), verified never more weakly than live.
+  const target = request.test ? await findDraftTarget(db, workflow.id) : live;
+  if (!target) {
     await recordRejection(db, ctx, "not_published");
     return reply(ERROR_STATUS.NOT_FOUND, UNKNOWN_WEBHOOK);
   }
+  const definition = target.definition;
+  const settings = request.test ? testHmacSettings(definition.trigger.hmac, live?.definition.trigger.hmac ?? null) : definition.trigger.hmac;
+  ctx.settings = settings;
 
   const limit = deps.rateLimiter.take(workflow.id, receivedAt.getTime());
   if (!limit.allowed) {
@@ -119,14 +128,24 @@ async function pipeline(
     if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
     const secret = secrets.find((s) => s.id === outcome.secretId);
     ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
+    if (!request.test && secret) await noteLiveVerification(db, secret, receivedAt);
     // Signed, and at most MAX_MESSAGE_ID_LENGTH characters (lib/hmac/headers.ts). With
     // HMAC off the message id is unauthenticated: honouring it would let anyone who knows (or
     // guesses) another sender's id fetch that sender's session. So no idempotency then.
     ctx.messageId = outcome.messageId ?? null;
   }
-
   const parsed = parseBody(read.bytes, contentType);
   if (!parsed.ok) return reject(parsed.code === "invalid_body" ? "invalid_body" : "unsupported_media_type", parsed.message);
+
+  // Schemes without a signed id header may take the id from the verified body. With HMAC off
+  // any message id is unauthenticated: honouring it would let anyone who knows (or guesses)
+  // another sender's id fetch that sender's session. So no idempotency then.
+  const warnings: HookWarning[] = [];
+  if (settings.enabled && settings.messageIdPath !== undefined && ctx.messageId === null) {
+    const fromBody = messageIdFromBody(parsed.payload, settings.messageIdPath);
+    if (fromBody.ok) ctx.messageId = fromBody.id;
+    else warnings.push({ path: settings.messageIdPath, field: null, message: fromBody.message });
+  }
 
   if (settings.scheme === "slack") {
     const challenge = slackChallenge(parsed.payload);
@@ -147,10 +166,13 @@ async function pipeline(
 
   // deps.createSession: the group commit (group-commit.ts) in the app; same contract.
   const result = await (deps.createSession ?? createHookSession)(db, ctx, {
-    versionId: workflow.liveVersion.id,
+    versionId: target.id,
     data: mapped.values as Prisma.InputJsonValue,
     payload: parsed.payload,
   });
   const body: HookSuccessBody = { sessionId: result.sessionId, sessionUrl: sessionUrl(deps.config.publicUrl, result.token), test: request.test };
+  // Values left out of the prefill are reported with the new session (not with a repeat's).
+  warnings.push(...mapped.warnings);
+  if (result.kind === "created" && warnings.length > 0) body.warnings = warnings;
   return reply(result.kind === "created" ? 201 : 200, body);
 }

@@ -15,6 +15,8 @@ export interface HookTargetRow {
   ciphertext: string | null;
   /** ISO 8601 UTC text (not a Date: see lib/db/hot-path-sql.ts). */
   expiresAt: string | null;
+  /** ISO 8601 UTC text: when a live request last verified with the secret. */
+  lastVerifiedAt: string | null;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface HookTargetRow {
 export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): Promise<HookTargetRow[]> {
   return hookSql(db).query<HookTargetRow>(
     `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext",
-       to_char(s."expiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt"
+       to_char(s."expiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt",
+       to_char(s."lastVerifiedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastVerifiedAt"
      FROM "Workflow" w
      LEFT JOIN "WebhookSecret" s
        ON s."workflowId" = w."id" AND s."revokedAt" IS NULL AND (s."expiresAt" IS NULL OR s."expiresAt" > $2::timestamp(3))
@@ -37,4 +40,28 @@ export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): 
 
 export function findVersionDefinition(db: Db, versionId: string) {
   return db.workflowVersion.findUnique({ where: { id: versionId }, select: { id: true, definition: true } });
+}
+
+/** The draft and its revision, with the id of its test snapshot when one exists (test requests only). */
+export async function findDraftRows(db: Db, workflowId: string) {
+  const workflow = await db.workflow.findUnique({ where: { id: workflowId }, select: { draft: true, draftRevision: true } });
+  if (!workflow) return null;
+  const snapshot = await db.workflowVersion.findUnique({
+    where: { workflowId_test_version: { workflowId, test: true, version: workflow.draftRevision } },
+    select: { id: true },
+  });
+  return { draft: workflow.draft, draftRevision: workflow.draftRevision, snapshotId: snapshot?.id ?? null };
+}
+
+/**
+ * The test snapshot of draft revision `revision`, created if missing. Concurrent first test
+ * requests insert the same content: one insert wins, every caller gets its id.
+ */
+export async function ensureTestSnapshot(db: Db, workflowId: string, revision: number, definition: Prisma.InputJsonValue): Promise<string> {
+  await db.workflowVersion.createMany({ data: [{ workflowId, test: true, version: revision, definition }], skipDuplicates: true });
+  const row = await db.workflowVersion.findUniqueOrThrow({
+    where: { workflowId_test_version: { workflowId, test: true, version: revision } },
+    select: { id: true },
+  });
+  return row.id;
 }

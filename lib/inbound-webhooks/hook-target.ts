@@ -104,7 +104,14 @@ export async function findHookTarget(db: PrismaClient, hookId: string, now: Date
     const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt);
     if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) continue;
     try {
-      secrets.push({ id: row.secretId, value: plaintextOf(keys, row.secretId, row.ciphertext), expiresAt, revokedAt: null, last4: row.last4 ?? "" });
+      secrets.push({
+        id: row.secretId,
+        value: plaintextOf(keys, row.secretId, row.ciphertext),
+        expiresAt,
+        revokedAt: null,
+        last4: row.last4 ?? "",
+        lastVerifiedAt: row.lastVerifiedAt === null ? null : new Date(row.lastVerifiedAt),
+      });
     } catch (error) {
       // Left out rather than failing every request (as loadActiveSecrets does).
       logger.error("secret_undecryptable", { workflowId: first.workflowId, secretId: row.secretId, error });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AppKey } from "@/lib/config/env";
 import type { createHookSession } from "./create-hook-session";
 import type { HookRateLimiter } from "./rate-limiter";
+import type { MappingWarning } from "@/lib/workflows/mapping/apply-mapping";
 
 // The contract of the webhook pipeline: plain data in and out, no `next/*`, so the Next route
 // and a lean node:http front can both serve it.
@@ -36,4 +37,9 @@ export interface HookSuccessBody {
   sessionId: string;
   sessionUrl: string;
   test: boolean;
+  /** Mapped values left out of the prefill (lenient mapping); absent when there are none. */
+  warnings?: HookWarning[];
 }
+
+/** A mapping warning, or (field null) a message id the body did not provide. */
+export type HookWarning = Omit<MappingWarning, "field"> & { field: string | null };

@@ -25,12 +25,17 @@ export async function getParticipantSession(db: PrismaClient, token: string) {
   if (!session) throw new AppError("NOT_FOUND", "Session not found.", { reason: "not_found" });
   const definition = storedDefinition(session.version.definition);
   const stepCount = definition.steps.length;
+  const data = asSessionData(session.data);
+  // Hidden fields are stored with the answers but never sent to the participant's browser.
+  const hidden = new Set(definition.steps.flatMap((step) => step.fields.filter((field) => field.type === "hidden").map((field) => field.key)));
   return {
     id: session.id,
     workflowName: session.workflow.name,
     status: session.status,
     test: session.test,
-    data: asSessionData(session.data),
+    data,
+    /** What the participant's page may show: the data without hidden fields. */
+    prefill: Object.fromEntries(Object.entries(data).filter(([key]) => !hidden.has(key))) as SessionData,
     currentStep: Math.min(Math.max(session.currentStep, 0), stepCount - 1),
     steps: definition.steps,
     definition,

@@ -48,10 +48,10 @@ const definition: TWorkflowDefinitionInput = {
 };
 
 let n = 0;
-async function publishedWorkflow() {
+async function publishedWorkflow(input: TWorkflowDefinitionInput = definition) {
   const user = await signUp(t.prisma, { email: `session-${++n}-${Date.now()}@example.com`, password: "correct horse battery staple" });
   const actor = { userId: user.userId };
-  const wf = await createWorkflow(t.prisma, actor, user.workspaceId, { name: "Signup", definition });
+  const wf = await createWorkflow(t.prisma, actor, user.workspaceId, { name: "Signup", definition: input });
   await publishWorkflow(t.prisma, actor, wf.id);
   return { actor, wf };
 }
@@ -143,6 +143,37 @@ describe("session submission", () => {
     const sessions = await listWorkflowSessions(t.prisma, actor, wf.id);
     expect(sessions.test).toHaveLength(1);
     expect(sessions.live).toHaveLength(0);
+  });
+
+  it("never sends hidden values to the participant, and keeps hidden and read-only values whatever the browser submits", async () => {
+    const { wf } = await publishedWorkflow({
+      trigger: { type: "webhook" },
+      steps: [
+        {
+          type: "form",
+          id: "check",
+          title: "Check",
+          fields: [
+            { type: "hidden", key: "customerId", label: "Customer id" },
+            { type: "email", key: "email", label: "Email", required: true, readOnly: true },
+            { type: "text", key: "account", label: "Account", required: true, readOnly: true },
+            { type: "text", key: "name", label: "Name" },
+          ],
+        },
+      ],
+    });
+    const version = await t.prisma.workflowVersion.findFirstOrThrow({ where: { workflowId: wf.id } });
+    const token = generateSessionToken();
+    await insertSession(t.prisma, { workflowId: wf.id, versionId: version.id, token, test: false, source: "webhook", data: { customerId: "cus_42", email: "ada@example.com" } });
+    const page = await getParticipantSession(t.prisma, token);
+    expect(page.prefill).toEqual({ email: "ada@example.com" });
+    expect(page.data).toMatchObject({ customerId: "cus_42" });
+
+    // A forged submit cannot change locked values; the empty read-only "account" does not block
+    // the participant, who could not fill it.
+    const result = await submitSessionStep(t.prisma, token, 0, { customerId: "cus_evil", email: "mallory@example.com", account: "x", name: "Ada" });
+    expect(result).toEqual({ ok: true, completed: true, nextStep: 1 });
+    expect((await stored(token)).data).toEqual({ customerId: "cus_42", email: "ada@example.com", name: "Ada" });
   });
 
   it("refuses a stale step from another window and an unknown token", async () => {

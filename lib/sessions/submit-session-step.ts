@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
+import { lockedField } from "@/lib/workflows/definition/schemas";
 import { getParticipantSession, type SessionData } from "./get-participant-session";
 import { saveSessionProgress } from "./session-repository";
 import { validateStepValues } from "./validate-step";
@@ -31,8 +32,9 @@ export async function submitSessionStep(
   if (!result.ok) return result;
 
   const data: SessionData = { ...session.data };
-  // A value the participant cleared must not survive from the prefill.
-  for (const field of step.fields) delete data[field.key];
+  // A value the participant cleared must not survive from the prefill; hidden and read-only
+  // fields keep theirs.
+  for (const field of step.fields) if (!lockedField(field)) delete data[field.key];
   Object.assign(data, result.values);
   const nextStep = stepIndex + 1;
   const completed = nextStep >= session.steps.length;

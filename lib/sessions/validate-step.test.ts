@@ -75,3 +75,15 @@ describe("validateStepValues", () => {
     );
   });
 });
+
+describe("validateStepValues with locked fields", () => {
+  it("skips hidden and read-only fields: their value is the prefill, never what was submitted", () => {
+    const locked = stepWith([
+      { type: "hidden", key: "customerId", label: "Customer" },
+      { type: "text", key: "account", label: "Account", required: true, readOnly: true },
+      { type: "text", key: "name", label: "Name", required: true },
+    ]);
+    expect(validateStepValues(locked, { customerId: "forged", account: "forged", name: "Ada" })).toEqual({ ok: true, values: { name: "Ada" } });
+    expect(validateStepValues(locked, {})).toEqual({ ok: false, fieldErrors: { name: "This field is required" } });
+  });
+});

@@ -1,4 +1,4 @@
-import type { TStep } from "@/lib/workflows/definition/schemas";
+import { lockedField, type TStep } from "@/lib/workflows/definition/schemas";
 import { coerceFieldValue, type TFieldValue } from "@/lib/workflows/mapping/coerce-field-value";
 
 export type ValidateStepResult =
@@ -9,12 +9,14 @@ export type ValidateStepResult =
  * Server-side check of one submitted step, whatever the browser did. Values usually arrive
  * as strings from FormData (an unticked checkbox sends nothing, a ticked one "on"); values
  * for keys the step does not have are dropped. Rules are the mapping's coercion rules, so a
- * prefilled value that was accepted from a webhook is accepted again on submit.
+ * prefilled value that was accepted from a webhook is accepted again on submit. Hidden and
+ * read-only fields are skipped: their value is the prefill, never what a browser sends.
  */
 export function validateStepValues(step: TStep, values: Record<string, unknown>): ValidateStepResult {
   const clean: Record<string, TFieldValue> = {};
   const fieldErrors: Record<string, string> = {};
   for (const field of step.fields) {
+    if (lockedField(field)) continue;
     // hasOwn: a key like "toString" must not find Object.prototype's method.
     const raw = Object.hasOwn(values, field.key) ? values[field.key] : undefined;
     const coerced = coerceFieldValue(field, raw);

@@ -7,6 +7,8 @@ import { findActiveSecretCiphertexts } from "./secret-repository";
 
 export interface ActiveSecret extends HmacSecret {
   last4: string;
+  /** When a live request last verified with it; read on the webhook path only. */
+  lastVerifiedAt?: Date | null;
 }
 
 /**

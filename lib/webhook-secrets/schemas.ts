@@ -5,7 +5,7 @@ import { z } from "zod";
 
 /** Longest overlap a rotation may choose: 30 days. */
 export const MAX_ROTATION_SECONDS = 30 * 24 * 3600;
-/** The builder UI's default overlap when rotating (SPEC §3). */
+/** The overlap of a rotation when none is given: 72 hours. */
 export const DEFAULT_ROTATION_SECONDS = 72 * 3600;
 
 export const ZCreateSecret = z
@@ -14,6 +14,9 @@ export const ZCreateSecret = z
     // the trailing newline they pasted.
     value: z.string().max(4096, "The secret is too long").optional(),
     format: z.enum(["whsec", "alphanumeric"]).optional(),
+    // replace: the other secrets stop verifying now; rotate: they stay valid until the expiry.
+    // Absent: replace while no live request has verified with them, rotate afterwards.
+    mode: z.enum(["replace", "rotate"], { error: 'Mode must be "replace" or "rotate"' }).optional(),
     expireOthersInSeconds: z
       .number()
       .int("Expiry must be a whole number of seconds")
@@ -24,6 +27,10 @@ export const ZCreateSecret = z
   .refine((input) => input.value === undefined || input.format === undefined, {
     message: "Give either a value to paste or a format to generate, not both",
     path: ["format"],
+  })
+  .refine((input) => input.mode !== "replace" || input.expireOthersInSeconds === undefined, {
+    message: "Replace revokes the other secrets now; an expiry applies only to rotate",
+    path: ["expireOthersInSeconds"],
   });
 export type TCreateSecret = z.infer<typeof ZCreateSecret>;
 
@@ -34,6 +41,8 @@ export interface SecretSummary {
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** Last time a live request verified with it (to the hour); null if never. */
+  lastVerifiedAt: Date | null;
   /** Verifies right now: not revoked and not expired. */
   active: boolean;
 }

@@ -12,11 +12,12 @@ const publicSelect = {
   createdAt: true,
   expiresAt: true,
   revokedAt: true,
+  lastVerifiedAt: true,
 } satisfies Prisma.WebhookSecretSelect;
 
 export function insertSecretRow(
   db: Db,
-  data: { workflowId: string; ciphertext: string; keyId: string; last4: string; format: string; createdById: string | null },
+  data: { workflowId: string; ciphertext: string; keyId: string; last4: string; format: string; whsecKeyBytes: number | null; createdById: string | null },
 ) {
   return db.webhookSecret.create({ data, select: publicSelect });
 }
@@ -61,6 +62,44 @@ export async function expireOtherSecrets(db: Db, workflowId: string, keepId: str
     data: { expiresAt },
   });
   return count;
+}
+
+/** The active secrets' last 4 and key shape, for checking which fit a scheme (no ciphertext). */
+export function findActiveSecretShapes(db: Db, workflowId: string, now: Date) {
+  return db.webhookSecret.findMany({
+    where: { workflowId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, last4: true, whsecKeyBytes: true },
+  });
+}
+
+/** Replace: every other active secret of the workflow is revoked at `now`. */
+export async function revokeOtherSecrets(db: Db, workflowId: string, keepId: string, now: Date): Promise<number> {
+  const { count } = await db.webhookSecret.updateMany({
+    where: { workflowId, id: { not: keepId }, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+/** Whether a live request has ever verified with one of the workflow's active secrets. */
+export async function anyActiveSecretVerified(db: Db, workflowId: string, now: Date): Promise<boolean> {
+  const row = await db.webhookSecret.findFirst({
+    where: { workflowId, revokedAt: null, lastVerifiedAt: { not: null }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/**
+ * Records that a live request verified with these secrets, unless that was already recorded
+ * less than `interval` ago: at most one write per secret per interval, whatever the traffic.
+ */
+export async function markSecretsVerified(db: Db, secretIds: string[], now: Date, intervalMs: number): Promise<void> {
+  await db.webhookSecret.updateMany({
+    where: { id: { in: secretIds }, OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: new Date(now.getTime() - intervalMs) } }] },
+    data: { lastVerifiedAt: now },
+  });
 }
 
 /** Revokes now; a second revoke keeps the first instant. Returns false when nothing changed. */

@@ -39,7 +39,7 @@ describe("secrets", () => {
     const whsec = await createSecret(db.prisma, owner, workflowId, {}, { keys });
     expect(whsec.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(whsec.last4).toBe(whsec.secret.slice(-4));
-    const alnum = await createSecret(db.prisma, owner, workflowId, { format: "alphanumeric" }, { keys });
+    const alnum = await createSecret(db.prisma, owner, workflowId, { format: "alphanumeric", mode: "rotate" }, { keys });
     expect(alnum.secret).toMatch(/^[A-Za-z0-9]{20}$/);
 
     const row = await db.prisma.webhookSecret.findUniqueOrThrow({ where: { id: whsec.id } });
@@ -53,14 +53,58 @@ describe("secrets", () => {
     expect(listed.every((s) => s.active)).toBe(true);
   });
 
-  it("validates pasted secrets and returns warnings (trimmed newline, weak)", async () => {
-    const pasted = await createSecret(db.prisma, owner, workflowId, { value: "my-shared-secret\n" }, { keys });
-    expect(pasted.secret).toBe("my-shared-secret");
+  it("validates pasted secrets: trimmed with a warning, refused below 64 bits, warned below 128; a refusal changes nothing", async () => {
+    const wf = (await createWorkflow(db.prisma, owner, workspaceId, { name: "Paste" })).id;
+    const pasted = await createSecret(db.prisma, owner, wf, { value: "Xk9pQ2mZ7rT4vB8nL1wE\n" }, { keys });
+    expect(pasted.secret).toBe("Xk9pQ2mZ7rT4vB8nL1wE");
     expect(pasted.warnings.join(" ")).toMatch(/whitespace/);
-    expect(pasted.warnings.join(" ")).toMatch(/bits/);
-    expect(await code(createSecret(db.prisma, owner, workflowId, { value: "short" }, { keys }))).toBe("VALIDATION_FAILED");
-    expect(await code(createSecret(db.prisma, owner, workflowId, { value: "naïve-secret-value" }, { keys }))).toBe("VALIDATION_FAILED");
-    expect(await code(createSecret(db.prisma, owner, workflowId, { value: "abcdefghijk", format: "whsec" }, { keys }))).toBe("VALIDATION_FAILED");
+    expect(pasted.warnings.join(" ")).toMatch(/bits of strength; at least 128 are recommended/);
+    for (const weak of ["a".repeat(36), "password1234567890", "my-shared-secret"]) {
+      const refused = await createSecret(db.prisma, owner, wf, { value: weak }, { keys }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: ["value"], message: expect.stringContaining("at least 64 are required") }] });
+    }
+    expect(await code(createSecret(db.prisma, owner, wf, { value: "short" }, { keys }))).toBe("VALIDATION_FAILED");
+    expect(await code(createSecret(db.prisma, owner, wf, { value: "naïve-secret-value" }, { keys }))).toBe("VALIDATION_FAILED");
+    expect(await code(createSecret(db.prisma, owner, wf, { value: "abcdefghijk", format: "whsec" }, { keys }))).toBe("VALIDATION_FAILED");
+    expect((await listSecrets(db.prisma, owner, wf)).map((s) => s.id)).toEqual([pasted.id]);
+    expect((await listSecrets(db.prisma, owner, wf))[0]!.active).toBe(true);
+  });
+
+  it("fits the scheme: Standard Webhooks refuses a pasted non-whsec secret with the rule, and an alphanumeric one", async () => {
+    const wf = (await createWorkflow(db.prisma, owner, workspaceId, {
+      name: "SW",
+      definition: { trigger: { type: "webhook", hmac: { scheme: "standard-webhooks" } }, steps: [{ type: "form", id: "a", title: "A", fields: [] }] },
+    })).id;
+    const refused = await createSecret(db.prisma, owner, wf, { value: "my-super-long-company-secret-2026!" }, { keys }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: ["value"], message: expect.stringContaining("whsec_ followed by base64 of 24–64 bytes") }] });
+    expect(await createSecret(db.prisma, owner, wf, { format: "alphanumeric" }, { keys }).catch((e: unknown) => e)).toMatchObject({ issues: [{ path: ["format"] }] });
+    const generated = await createSecret(db.prisma, owner, wf, {}, { keys });
+    expect(generated.secret).toMatch(/^whsec_/);
+    expect(await listSecrets(db.prisma, owner, wf)).toHaveLength(1);
+  });
+
+  it("replace or rotate: replace while no live request verified with the others, rotate (72 h) afterwards; explicit modes win", async () => {
+    const wf = (await createWorkflow(db.prisma, owner, workspaceId, { name: "Modes" })).id;
+    const t0 = new Date("2026-04-01T08:00:00Z");
+    const a = await createSecret(db.prisma, owner, wf, {}, { keys, now: t0 });
+    const b = await createSecret(db.prisma, owner, wf, {}, { keys, now: t0 });
+    expect(b).toMatchObject({ mode: "replace", revokedOthers: 1, expiredOthers: 0 });
+    const states = async () => Object.fromEntries((await listSecrets(db.prisma, owner, wf, t0)).map((s) => [s.id, s]));
+    expect((await states())[a.id]).toMatchObject({ active: false, revokedAt: t0 });
+
+    // A live request verified with b: the default becomes rotate with a 72 h overlap.
+    await db.prisma.webhookSecret.update({ where: { id: b.id }, data: { lastVerifiedAt: t0 } });
+    const c = await createSecret(db.prisma, owner, wf, {}, { keys, now: t0 });
+    expect(c).toMatchObject({ mode: "rotate", expiredOthers: 1, othersExpireAt: new Date(t0.getTime() + 72 * 3600_000) });
+    expect((await states())[b.id]).toMatchObject({ active: true, expiresAt: new Date(t0.getTime() + 72 * 3600_000) });
+
+    // Explicit replace revokes b and c now; expireOthersInSeconds alone rotates.
+    const d = await createSecret(db.prisma, owner, wf, { mode: "replace" }, { keys, now: t0 });
+    expect(d).toMatchObject({ mode: "replace", revokedOthers: 2 });
+    const e = await createSecret(db.prisma, owner, wf, { expireOthersInSeconds: 600 }, { keys, now: t0 });
+    expect(e).toMatchObject({ mode: "rotate", expiredOthers: 1 });
+    expect(await code(createSecret(db.prisma, owner, wf, { mode: "replace", expireOthersInSeconds: 60 }, { keys, now: t0 }))).toBe("VALIDATION_FAILED");
+    expect(await code(createSecret(db.prisma, owner, wf, { mode: "swap" }, { keys, now: t0 }))).toBe("VALIDATION_FAILED");
   });
 
   it("rotation expires the other active secrets at the chosen time; loadActiveSecrets honours expiry and revoke", async () => {

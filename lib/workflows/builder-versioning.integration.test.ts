@@ -2,7 +2,9 @@
 // an immutable version, the view reports "unpublished changes" and the direct-link state of
 // the *published* version, and two builders saving from the same revision get a conflict.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import { signUp } from "@/lib/auth/sign-up";
+import { createSecret } from "@/lib/webhook-secrets/create-secret";
 import { AppError } from "@/lib/errors/app-error";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import { directLinkState, startDirectSession } from "@/lib/sessions/start-direct-session";
@@ -95,6 +97,10 @@ describe("publish and versioning", () => {
     expect(await directLinkState(t.prisma, wf.slug)).toBe("live");
     await expect(startDirectSession(t.prisma, wf.slug)).resolves.toMatchObject({ test: false });
 
+    // HMAC on without a secret would refuse every request: publishing is refused until one exists.
+    const refused = await rejection(publishWorkflow(t.prisma, actor, wf.id));
+    expect(refused).toMatchObject({ code: "VALIDATION_FAILED", reason: "no_fitting_secret", message: expect.stringContaining("no active secret") });
+    await createSecret(t.prisma, actor, wf.id, {}, { keys: [{ id: "k", key: randomBytes(32) }] });
     await publishWorkflow(t.prisma, actor, wf.id);
     view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
     expect(view.directLink).toEqual({ kind: "hmac_required" });
@@ -167,4 +173,60 @@ describe("edit conflicts", () => {
     const stranger = await owner();
     expect((await rejection(getWorkflowView(t.prisma, stranger.actor, wf.id, PUBLIC_URL))).code).toBe("NOT_FOUND");
   });
+
+  it("publishes what is on screen: the sent definition is saved (revision-checked) and published in one step", async () => {
+    const { actor, workspaceId } = await owner();
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "On screen", definition: twoSteps() });
+    const onScreen = twoSteps("Edited, not yet saved");
+    const published = await publishWorkflow(t.prisma, actor, wf.id, { definition: onScreen, expectedRevision: wf.draftRevision });
+    expect(published).toMatchObject({ version: 1, unchanged: false, draftRevision: wf.draftRevision + 1 });
+    const view = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(view.live?.definition.steps[0]!.title).toBe("Edited, not yet saved");
+    expect(view.hasUnpublishedChanges).toBe(false);
+
+    // A stale tab (an old revision) is refused and changes nothing, live or draft.
+    const stale = await rejection(publishWorkflow(t.prisma, actor, wf.id, { definition: twoSteps("From a stale tab"), expectedRevision: wf.draftRevision }));
+    expect(stale).toMatchObject({ code: "CONFLICT", reason: "edit_conflict" });
+    const after = await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL);
+    expect(after.draft.steps[0]!.title).toBe("Edited, not yet saved");
+    expect(after.live?.version).toBe(1);
+    // An invalid screen is a 422 path by path, and nothing is saved.
+    const invalid = await rejection(publishWorkflow(t.prisma, actor, wf.id, { definition: { ...twoSteps(), steps: [] }, expectedRevision: after.draftRevision }));
+    expect(invalid.code).toBe("VALIDATION_FAILED");
+    expect(invalid.issues?.[0]?.path).toEqual(["definition", "steps"]);
+  });
+
+  it("a draft equal to the live version publishes nothing: the live version and unchanged: true", async () => {
+    const { actor, workspaceId } = await owner();
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Unchanged", definition: twoSteps() });
+    const first = await publishWorkflow(t.prisma, actor, wf.id);
+    expect(first).toMatchObject({ version: 1, unchanged: false });
+    expect(await publishWorkflow(t.prisma, actor, wf.id)).toMatchObject({ version: 1, unchanged: true, versionId: first.versionId });
+    // The same definition sent again (keys in another order) is still no change.
+    const reordered = JSON.parse(JSON.stringify(twoSteps(), (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+    expect(await publishWorkflow(t.prisma, actor, wf.id, { definition: reordered })).toMatchObject({ version: 1, unchanged: true });
+    expect(await t.prisma.workflowVersion.count({ where: { workflowId: wf.id } })).toBe(1);
+    const audit = (await t.prisma.auditEvent.findMany({ where: { targetId: wf.id } })).map((a) => a.action);
+    expect(audit.filter((a) => a === "workflow.published")).toHaveLength(1);
+  });
+
+  it("refuses a scheme change and a publish with HMAC on unless an active secret fits, naming the secret and the rule", async () => {
+    const { actor, workspaceId } = await owner();
+    const keys = [{ id: "k", key: randomBytes(32) }];
+    const wf = await createWorkflow(t.prisma, actor, workspaceId, { name: "Fit", definition: twoSteps() });
+    const pasted = await createSecret(t.prisma, actor, wf.id, { value: "my-super-long-company-secret-2026!" }, { keys });
+    const withScheme = (scheme: string, enabled = true) => ({ ...twoSteps(), trigger: { type: "webhook", hmac: { scheme, enabled } } });
+    const refused = await rejection(updateWorkflow(t.prisma, actor, wf.id, { definition: withScheme("standard-webhooks") }));
+    expect(refused).toMatchObject({ code: "VALIDATION_FAILED", reason: "no_fitting_secret", issues: [{ path: ["definition", "trigger", "hmac", "scheme"] }] });
+    expect(refused.message).toContain(`…${pasted.last4}`);
+    expect(refused.message).toContain("whsec_ followed by base64 of 24–64 bytes");
+    expect((await getWorkflowView(t.prisma, actor, wf.id, PUBLIC_URL)).draft.trigger.hmac.scheme).toBe("prefixed-hex");
+
+    // Another UTF-8-keyed scheme is fine; with a fitting secret added, Standard Webhooks is too.
+    await updateWorkflow(t.prisma, actor, wf.id, { definition: withScheme("stripe") });
+    await createSecret(t.prisma, actor, wf.id, { mode: "rotate" }, { keys });
+    await updateWorkflow(t.prisma, actor, wf.id, { definition: withScheme("standard-webhooks") });
+    expect(await publishWorkflow(t.prisma, actor, wf.id)).toMatchObject({ version: 1 });
+  });
 });
+

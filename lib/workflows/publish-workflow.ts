@@ -3,31 +3,55 @@ import { recordAuditEvent } from "@/lib/audit/audit-repository";
 import type { Actor } from "@/lib/auth/authorize";
 import { AppError } from "@/lib/errors/app-error";
 import { isUniqueViolation } from "@/lib/errors/unique-violation";
+import { checkSecretsFit } from "@/lib/webhook-secrets/check-secrets-fit";
 import { authorizeWorkflow } from "./authorize-workflow";
-import { storedDefinition } from "./definition-or-throw";
-import { findWorkflowDetail, insertVersion, latestVersionNumber, setLiveVersion } from "./workflow-repository";
+import { definitionsEqual } from "./definition";
+import { definitionOrThrow, storedDefinition } from "./definition-or-throw";
+import { EDIT_CONFLICT_MESSAGE } from "./update-workflow";
+import { findWorkflowDetail, insertVersion, latestVersionNumber, setLiveVersion, updateDraftIfRevision } from "./workflow-repository";
+
+export interface PublishResult {
+  version: number;
+  versionId: string;
+  publishedAt: Date;
+  /** True when the draft equalled the live version: nothing new was published. */
+  unchanged: boolean;
+  /** The draft revision after the action (it moves when `definition` was saved). */
+  draftRevision: number;
+}
 
 /**
- * Snapshots the draft as the next immutable version and makes it live. With
- * `expectedRevision` the builder publishes exactly the draft they were looking at.
+ * Publishes what the builder sees. With `definition`, the on-screen draft is saved first
+ * (compare-and-set on `expectedRevision`, as a save is) in the same transaction; otherwise
+ * the stored draft is published, and `expectedRevision` makes sure it is the one the builder
+ * was looking at. A draft equal to the live version makes no new version (`unchanged`).
+ * Publishing with HMAC on needs an active secret that fits the scheme.
  */
 export async function publishWorkflow(
   db: PrismaClient,
   actor: Actor | null,
   workflowId: string,
-  opts: { expectedRevision?: number } = {},
-) {
+  opts: { expectedRevision?: number; definition?: unknown } = {},
+): Promise<PublishResult> {
   const access = await authorizeWorkflow(db, actor, workflowId, "edit");
+  const onScreen = opts.definition === undefined ? undefined : definitionOrThrow(opts.definition);
   try {
     return await db.$transaction(async (tx) => {
-      const workflow = await findWorkflowDetail(tx, workflowId);
+      let workflow = await findWorkflowDetail(tx, workflowId);
       if (!workflow) throw new AppError("NOT_FOUND", "Workflow not found.", { reason: "not_found" });
-      if (opts.expectedRevision !== undefined && opts.expectedRevision !== workflow.draftRevision) {
-        throw new AppError("CONFLICT", "The draft changed since you opened it. Reload, review it, then publish.", {
-          reason: "edit_conflict",
-        });
+      if (onScreen !== undefined && !definitionsEqual(onScreen, storedDefinition(workflow.draft))) {
+        const saved = await updateDraftIfRevision(tx, workflowId, opts.expectedRevision ?? workflow.draftRevision, { draft: onScreen });
+        if (!saved) throw new AppError("CONFLICT", EDIT_CONFLICT_MESSAGE, { reason: "edit_conflict" });
+        workflow = (await findWorkflowDetail(tx, workflowId))!;
+      } else if (opts.expectedRevision !== undefined && opts.expectedRevision !== workflow.draftRevision) {
+        throw new AppError("CONFLICT", "The draft changed since you opened it. Reload, review it, then publish.", { reason: "edit_conflict" });
       }
       const draft = storedDefinition(workflow.draft);
+      const previous = workflow.liveVersion ? storedDefinition(workflow.liveVersion.definition) : null;
+      if (workflow.liveVersion && previous && definitionsEqual(draft, previous)) {
+        const { id, version, publishedAt } = workflow.liveVersion;
+        return { version, versionId: id, publishedAt, unchanged: true, draftRevision: workflow.draftRevision };
+      }
       const emptyStep = draft.steps.findIndex((step) => step.fields.length === 0);
       if (emptyStep >= 0) {
         throw new AppError("VALIDATION_FAILED", "Every step needs at least one field before publishing.", {
@@ -35,7 +59,7 @@ export async function publishWorkflow(
           issues: [{ path: ["definition", "steps", emptyStep, "fields"], message: "Add at least one field to this step" }],
         });
       }
-      const previous = workflow.liveVersion ? storedDefinition(workflow.liveVersion.definition) : null;
+      if (draft.trigger.hmac.enabled) await checkSecretsFit(tx, workflowId, draft.trigger.hmac, { requireSecret: true });
       const version = ((await latestVersionNumber(tx, workflowId))?.version ?? 0) + 1;
       const created = await insertVersion(tx, { workflowId, version, definition: draft, publishedById: actor!.userId });
       await setLiveVersion(tx, workflowId, created.id);
@@ -49,7 +73,7 @@ export async function publishWorkflow(
           data: { version, scheme: draft.trigger.hmac.scheme, algorithm: draft.trigger.hmac.algorithm },
         });
       }
-      return { version: created.version, versionId: created.id, publishedAt: created.publishedAt };
+      return { version: created.version, versionId: created.id, publishedAt: created.publishedAt, unchanged: false, draftRevision: workflow.draftRevision };
     });
   } catch (error) {
     // Two publishes at once compete for the same version number; the loser is told plainly.

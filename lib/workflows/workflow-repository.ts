@@ -67,7 +67,7 @@ export function deleteWorkflowRow(db: Db, workflowId: string) {
 }
 
 export function latestVersionNumber(db: Db, workflowId: string) {
-  return db.workflowVersion.findFirst({ where: { workflowId }, orderBy: { version: "desc" }, select: { version: true } });
+  return db.workflowVersion.findFirst({ where: { workflowId, test: false }, orderBy: { version: "desc" }, select: { version: true } });
 }
 
 export function insertVersion(

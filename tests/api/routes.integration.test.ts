@@ -178,7 +178,7 @@ describe("secrets", () => {
     const listed = await call(secrets.GET, "GET", `/api/v1/workflows/${id}/secrets`, { id }, { token: owner.token });
     expect(listed.status).toBe(200);
     expect(listed.json.data).toHaveLength(2);
-    for (const s of listed.json.data) expect(Object.keys(s).sort()).toEqual(["active", "createdAt", "expiresAt", "format", "id", "last4", "revokedAt"]);
+    for (const s of listed.json.data) expect(Object.keys(s).sort()).toEqual(["active", "createdAt", "expiresAt", "format", "id", "last4", "lastVerifiedAt", "revokedAt"]);
     expect(JSON.stringify(listed.json)).not.toContain(created.json.secret);
     const old = listed.json.data.find((s: { id: string }) => s.id === created.json.id);
     expect(old.expiresAt).not.toBeNull();

@@ -15,6 +15,7 @@ import {
   hmacSettings,
   makeDeps,
   makeOwner,
+  MAPPING,
   publishedHook,
   send,
   sendSigned,
@@ -176,6 +177,7 @@ describe("status codes", () => {
     expect(wrong).toMatchObject({ status: 401, body: { code: "signature_mismatch" } });
 
     const noSecret = await publishedHook(db, owner, settings);
+    await db.prisma.webhookSecret.updateMany({ where: { workflowId: noSecret.workflowId }, data: { revokedAt: new Date() } });
     const none = await sendSigned(deps, { hookId: noSecret.hookId, body: CUSTOMER_JSON, settings, secret: hook.secret });
     expect(none).toMatchObject({ status: 401, body: { code: "no_active_secret" } });
 
@@ -195,14 +197,14 @@ describe("status codes", () => {
     expect(response).toMatchObject({ status: 401, body: { code: "signature_mismatch" } });
   });
 
-  it("422 for a verified body that is not JSON, a missing required field, or a value that can't coerce", async () => {
-    const hook = await signedHook(settings);
+  it("422 for a verified body that is not JSON, or a missing or unusable value of a required: true mapping entry", async () => {
+    const hook = await signedHook(settings, { mapping: MAPPING.map((entry) => ({ ...entry, required: true })) });
     const deps = makeDeps(db);
     const notJson = await sendSigned(deps, { hookId: hook.hookId, body: "{not json", settings, secret: hook.secret });
     expect(notJson).toMatchObject({ status: 422, body: { code: "invalid_body" } });
     const badUtf8 = await sendSigned(deps, { hookId: hook.hookId, body: new Uint8Array([0x7b, 0xff, 0x7d]), settings, secret: hook.secret });
     expect(badUtf8).toMatchObject({ status: 422, body: { code: "invalid_body" } });
-    const missing = await sendSigned(deps, { hookId: hook.hookId, body: JSON.stringify({ customer: { name: "Ada" } }), settings, secret: hook.secret });
+    const missing = await sendSigned(deps, { hookId: hook.hookId, body: JSON.stringify({ customer: { name: "Ada" }, amount: 5 }), settings, secret: hook.secret });
     expect(missing).toMatchObject({ status: 422, body: { code: "required_field_missing", issues: [{ path: ["customer.email"], field: "email" }] } });
     const coerce = await sendSigned(deps, { hookId: hook.hookId, body: JSON.stringify({ customer: { email: "ada@example.com" }, amount: "lots" }), settings, secret: hook.secret });
     expect(coerce).toMatchObject({ status: 422, body: { code: "mapping_failed" } });

@@ -84,6 +84,9 @@ export async function publishedHook(
       mapping: definition.mapping ?? MAPPING,
     },
   });
+  // Publishing with HMAC on needs an active secret that fits; the test's own addSecret then
+  // replaces this one (a new secret replaces the others until a live request has verified).
+  if ("scheme" in hmac && hmac.enabled) await addSecret(db, owner, created.id);
   await publishWorkflow(db.prisma, owner.actor, created.id);
   return { workflowId: created.id, hookId: created.hookId };
 }

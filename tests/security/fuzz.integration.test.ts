@@ -98,7 +98,7 @@ describe("webhook pipeline under random input", () => {
       { type: "textarea", key: "notes", label: "Notes" },
     ] }];
     const mapping = [
-      { from: "customer.email", to: "email" }, { from: "amount", to: "amount" }, { from: "items[0].day", to: "day" },
+      { from: "customer.email", to: "email", required: true }, { from: "amount", to: "amount" }, { from: "items[0].day", to: "day" },
       { from: "flags.ok", to: "ok" }, { from: "plan", to: "plan" }, { from: "notes", to: "notes" },
     ];
     const { workflowId, hookId } = await publishedHook(t.db, owner, settings, { steps, mapping });

@@ -33,7 +33,7 @@ export default async function SessionPage({
           step={step}
           stepIndex={session.currentStep}
           stepCount={session.steps.length}
-          prefill={session.data}
+          prefill={session.prefill}
           action={submitStepAction.bind(null, token, session.currentStep, embed)}
         />
       )}

@@ -24,6 +24,8 @@ const common = {
   required: z.boolean({ error: "Required must be true or false" }).default(false),
   placeholder: z.string().max(200, "Placeholder must be at most 200 characters").optional(),
   help: z.string().max(1000, "Help text must be at most 1000 characters").optional(),
+  // Shows the prefilled value without letting the participant change it (see lockedField).
+  readOnly: z.boolean({ error: "Read-only must be true or false" }).optional(),
 };
 
 const maxLength = z
@@ -38,6 +40,8 @@ export const ZTextareaField = z.object({ type: z.literal("textarea"), ...common,
 export const ZEmailField = z.object({ type: z.literal("email"), ...common });
 export const ZDateField = z.object({ type: z.literal("date"), ...common });
 export const ZCheckboxField = z.object({ type: z.literal("checkbox"), ...common });
+/** Prefilled from the payload and stored with the answers, never shown to the participant. */
+export const ZHiddenField = z.object({ type: z.literal("hidden"), ...common });
 
 // zod 4 numbers are finite already (no Infinity/NaN).
 const finite = (what: string) => z.number({ error: `${what} must be a number` });
@@ -79,11 +83,11 @@ export function missingOr(missing: string, wrong: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? missing : wrong);
 }
 
-export const FIELD_TYPES = ["text", "email", "number", "date", "select", "checkbox", "textarea"] as const;
+export const FIELD_TYPES = ["text", "email", "number", "date", "select", "checkbox", "textarea", "hidden"] as const;
 
 export const ZField = z.discriminatedUnion(
   "type",
-  [ZTextField, ZEmailField, ZNumberField, ZDateField, ZSelectField, ZCheckboxField, ZTextareaField],
+  [ZTextField, ZEmailField, ZNumberField, ZDateField, ZSelectField, ZCheckboxField, ZTextareaField, ZHiddenField],
   { error: missingOr("Field type is required", `Field type must be one of: ${FIELD_TYPES.join(", ")}`) },
 );
 export type TField = z.infer<typeof ZField>;
@@ -95,3 +99,14 @@ export type TNumberField = z.infer<typeof ZNumberField>;
 export type TDateField = z.infer<typeof ZDateField>;
 export type TSelectField = z.infer<typeof ZSelectField>;
 export type TCheckboxField = z.infer<typeof ZCheckboxField>;
+export type THiddenField = z.infer<typeof ZHiddenField>;
+
+/**
+ * A field the participant cannot change: hidden, or read-only. Its value is the prefill (or
+ * nothing): whatever a browser submits for it is ignored, and `required` is not asked of the
+ * participant, who could not act on it. A payload must carry the value when the mapping
+ * entry says `required: true`.
+ */
+export function lockedField(field: TField): boolean {
+  return field.type === "hidden" || field.readOnly === true;
+}

@@ -149,6 +149,51 @@ describe("parseDefinition", () => {
     expect(issuesOf(input)[0]?.path).toEqual(["trigger", "hmac", "algorithm"]);
   });
 
+  it('accepts "hmac": { "enabled": false } alone, the scheme defaulting to prefixed hex', () => {
+    const result = parseDefinition({ ...withFields([]), trigger: { type: "webhook", hmac: { enabled: false } } });
+    expect(result.ok && result.definition.trigger.hmac).toEqual({ scheme: "prefixed-hex", enabled: false, algorithm: "sha256", header: "X-Signet-Signature", toleranceSeconds: 300 });
+    const on = parseDefinition({ ...withFields([]), trigger: { type: "webhook", hmac: { enabled: true, algorithm: "sha512" } } });
+    expect(on.ok && on.definition.trigger.hmac).toMatchObject({ scheme: "prefixed-hex", enabled: true, algorithm: "sha512" });
+  });
+
+  it("takes hmac.messageIdPath for schemes without a signed id header, checked as a payload path", () => {
+    const trigger = (hmac: Record<string, unknown>) => ({ ...withFields([]), trigger: { type: "webhook", hmac } });
+    const ok = parseDefinition(trigger({ scheme: "stripe", enabled: true, messageIdPath: "id" }));
+    expect(ok.ok && ok.definition.trigger.hmac.messageIdPath).toBe("id");
+    expect(parseDefinition(trigger({ scheme: "github", messageIdPath: "event.id" })).ok).toBe(true);
+    expect(issuesOf(trigger({ scheme: "stripe", messageIdPath: "a..b" }))).toEqual([{ path: ["trigger", "hmac", "messageIdPath"], message: expect.stringContaining("empty segment") }]);
+    expect(issuesOf(trigger({ scheme: "standard-webhooks", messageIdPath: "id" }))).toEqual([
+      { path: ["trigger", "hmac", "messageIdPath"], message: expect.stringContaining("signs its own message id") },
+    ]);
+    const customWithId = { scheme: "custom", messageIdPath: "id", custom: { header: "X-S", signedContent: "{id}.{body}", idHeader: "X-Id" } };
+    expect(issuesOf(trigger(customWithId))[0]?.path).toEqual(["trigger", "hmac", "messageIdPath"]);
+  });
+
+  it("takes hidden fields, a readOnly flag and strict mapping entries", () => {
+    const result = parseDefinition(
+      withFields(
+        [
+          { type: "hidden", key: "customerId", label: "Customer id" },
+          { type: "email", key: "email", label: "Email", readOnly: true },
+        ],
+        [
+          { from: "customer.id", to: "customerId", required: true },
+          { from: "customer.email", to: "email" },
+        ],
+      ),
+    );
+    expect(result.ok && result.definition.steps[0]!.fields).toEqual([
+      { type: "hidden", key: "customerId", label: "Customer id", required: false },
+      { type: "email", key: "email", label: "Email", required: false, readOnly: true },
+    ]);
+    expect(result.ok && result.definition.mapping).toEqual([
+      { from: "customer.id", to: "customerId", required: true },
+      { from: "customer.email", to: "email" },
+    ]);
+    expect(issuesOf(withFields([{ type: "text", key: "a", label: "A", readOnly: "yes" }]))[0]?.path).toEqual(["steps", 0, "fields", 0, "readOnly"]);
+    expect(issuesOf(withFields([{ type: "text", key: "a", label: "A" }], [{ from: "a", to: "a", required: 1 }]))[0]?.path).toEqual(["mapping", 0, "required"]);
+  });
+
   it("accepts an http(s) completion URL only", () => {
     expect(parseDefinition({ ...withFields([]), completion: { url: "https://api.example.com/done" } }).ok).toBe(true);
     expect(issuesOf({ ...withFields([]), completion: { url: "javascript:alert(1)" } })[0]?.path).toEqual(["completion", "url"]);

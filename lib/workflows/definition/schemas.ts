@@ -41,7 +41,13 @@ export const ZPayloadPath = z.string({ error: "Payload path is required" }).supe
   if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
 });
 
-export const ZMappingEntry = z.object({ from: ZPayloadPath, to: ZFieldKey });
+export const ZMappingEntry = z.object({
+  from: ZPayloadPath,
+  to: ZFieldKey,
+  // Strict entry: a payload without a usable value here is refused (422) instead of starting
+  // a session with the field left empty and a warning.
+  required: z.boolean({ error: "Required must be true or false" }).optional(),
+});
 export type TMappingEntry = z.infer<typeof ZMappingEntry>;
 
 export const ZCompletion = z.object({

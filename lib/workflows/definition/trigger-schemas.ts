@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { missingOr } from "./field-schemas";
-import { DEFAULT_HMAC_SETTINGS, ZHmacSettings } from "@/lib/hmac/schemas";
+import { DEFAULT_HMAC_SETTINGS, schemeSignsMessageId, ZHmacSettingsInput } from "@/lib/hmac/schemas";
+import { parsePayloadPath } from "@/lib/workflows/mapping/payload-path";
 
 // Triggers: one union entry per way of starting a session. Adding one means an entry here,
 // its config schema and its tests.
@@ -39,7 +40,18 @@ export const ZAllowedOrigin = z.string({ error: "Origin must be text" }).transfo
 
 export const ZWebhookTrigger = z.object({
   type: z.literal("webhook"),
-  hmac: ZHmacSettings.default(() => structuredClone(DEFAULT_HMAC_SETTINGS)),
+  hmac: ZHmacSettingsInput.default(() => structuredClone(DEFAULT_HMAC_SETTINGS)).superRefine((hmac, ctx) => {
+    if (hmac.messageIdPath === undefined) return;
+    const parsed = parsePayloadPath(hmac.messageIdPath);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message, path: ["messageIdPath"] });
+    else if (schemeSignsMessageId(hmac)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "This scheme signs its own message id header, which is used for repeats; leave the message id path empty.",
+        path: ["messageIdPath"],
+      });
+    }
+  }),
   allowedOrigins: z
     .array(ZAllowedOrigin, { error: "Allowed origins must be a list" })
     .max(MAX_ALLOWED_ORIGINS, `At most ${MAX_ALLOWED_ORIGINS} origins`)

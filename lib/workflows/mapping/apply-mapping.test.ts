@@ -2,17 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDefinition } from "@/lib/workflows/definition/parse-definition";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
-import { applyMapping, REQUIRED_MAPPED_FIELD_MISSING } from "./apply-mapping";
+import { applyMapping, MAPPED_VALUE_MISSING, REQUIRED_MAPPED_FIELD_MISSING } from "./apply-mapping";
 
-function definitionWith(fields: unknown[], mapping: { from: string; to: string }[]): TWorkflowDefinition {
+function definitionWith(fields: unknown[], mapping: { from: string; to: string; required?: boolean }[]): TWorkflowDefinition {
   const result = parseDefinition({ trigger: { type: "webhook" }, steps: [{ type: "form", id: "s", title: "S", fields }], mapping });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.definition;
 }
 
-/** Maps payload path `v` into one field of the given shape and returns the outcome. */
-function mapOne(field: Record<string, unknown>, value: unknown) {
-  const definition = definitionWith([{ key: "f", label: "F", ...field }], [{ from: "v", to: "f" }]);
+/** Maps payload path `v` into one field of the given shape (strictly: `required: true`) and returns the outcome. */
+function mapOne(field: Record<string, unknown>, value: unknown, strict = true) {
+  const definition = definitionWith([{ key: "f", label: "F", ...field }], [{ from: "v", to: "f", required: strict }]);
   return applyMapping(definition, value === undefined ? {} : { v: value });
 }
 const valueOf = (field: Record<string, unknown>, value: unknown) => {
@@ -39,25 +39,53 @@ describe("applyMapping", () => {
       ],
     );
     const payload = { customer: { email: "ada@example.com" }, items: [{ sku: "A-1" }, { sku: "B-2" }] };
-    expect(applyMapping(definition, payload)).toEqual({ ok: true, values: { email: "ada@example.com", sku: "A-1" } });
+    expect(applyMapping(definition, payload)).toEqual({ ok: true, values: { email: "ada@example.com", sku: "A-1" }, warnings: [] });
   });
 
-  it("omits a missing optional field and refuses a missing required one", () => {
-    expect(mapOne({ type: "text" }, undefined)).toEqual({ ok: true, values: {} });
-    expect(mapOne({ type: "text" }, null)).toEqual({ ok: true, values: {} });
-    expect(mapOne({ type: "text", required: true }, undefined)).toEqual({ ok: false, issues: [{ from: "v", to: "f", message: REQUIRED_MAPPED_FIELD_MISSING }] });
-    expect(messageOf({ type: "email", required: true }, "  ")).toBe(REQUIRED_MAPPED_FIELD_MISSING);
+  it("by default leaves a missing or unusable value empty and says so in a warning, even for a required form field", () => {
+    for (const missing of [undefined, null, "  "]) {
+      expect(mapOne({ type: "text", required: true }, missing, false)).toEqual({ ok: true, values: {}, warnings: [{ path: "v", field: "f", message: MAPPED_VALUE_MISSING }] });
+    }
+    const select = { type: "select", options: [{ value: "gold", label: "Gold" }] };
+    expect(mapOne(select, "Gold", false)).toEqual({
+      ok: true,
+      values: {},
+      warnings: [{ path: "v", field: "f", message: '"Gold" is not one of the options (gold); the field was left empty.' }],
+    });
+    const date = mapOne({ type: "date" }, "01/03/2027", false);
+    expect(date.ok && date.warnings[0]?.message).toMatch(/^Expected a date like 2024-12-31, got "01\/03\/2027"; the field was left empty\.$/);
   });
 
-  it("collects every issue in one answer", () => {
+  it("keeps the good values next to a warning", () => {
+    const definition = definitionWith(
+      [
+        { type: "email", key: "email", label: "Email", required: true },
+        { type: "select", key: "tier", label: "Tier", options: [{ value: "gold", label: "Gold" }] },
+      ],
+      [
+        { from: "email", to: "email" },
+        { from: "tier", to: "tier" },
+      ],
+    );
+    const result = applyMapping(definition, { email: "ada@example.com", tier: "Gold" });
+    expect(result).toMatchObject({ ok: true, values: { email: "ada@example.com" }, warnings: [{ path: "tier", field: "tier" }] });
+  });
+
+  it("refuses a missing or unusable value of a required: true mapping entry", () => {
+    expect(mapOne({ type: "text" }, undefined)).toEqual({ ok: false, issues: [{ from: "v", to: "f", message: REQUIRED_MAPPED_FIELD_MISSING }] });
+    expect(messageOf({ type: "email" }, "  ")).toBe(REQUIRED_MAPPED_FIELD_MISSING);
+    expect(messageOf({ type: "number" }, "lots")).toBe('Expected a number, got "lots"');
+  });
+
+  it("collects every issue of the strict entries in one answer, and no warning then", () => {
     const definition = definitionWith(
       [
         { type: "number", key: "n", label: "N" },
         { type: "date", key: "d", label: "D", required: true },
       ],
       [
-        { from: "n", to: "n" },
-        { from: "d", to: "d" },
+        { from: "n", to: "n", required: true },
+        { from: "d", to: "d", required: true },
       ],
     );
     const result = applyMapping(definition, { n: "lots" });
@@ -146,7 +174,11 @@ describe("applyMapping", () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom("t", "a", "n", "list", "s", "c"), fc.jsonValue())), (payload) => {
         const result = applyMapping(definition, payload);
-        if (result.ok) for (const v of Object.values(result.values)) expect(["string", "number", "boolean"]).toContain(typeof v);
+        if (result.ok) {
+          for (const v of Object.values(result.values)) expect(["string", "number", "boolean"]).toContain(typeof v);
+          // Every mapped field is either prefilled or named in a warning, never silently dropped.
+          for (const key of ["t", "e", "n", "d", "s", "c"]) expect(key in result.values || result.warnings.some((w) => w.field === key)).toBe(true);
+        }
         else expect(result.issues.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },

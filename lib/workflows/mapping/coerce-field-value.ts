@@ -55,10 +55,11 @@ export function coerceFieldValue(field: TField, raw: unknown): CoerceResult {
 
   switch (field.type) {
     case "text":
-    case "textarea": {
+    case "textarea":
+    case "hidden": {
       const text = typeof raw === "string" ? raw : String(raw);
       // Code points, not UTF-16 units: an emoji counts as one character.
-      if (field.maxLength !== undefined && [...text].length > field.maxLength) {
+      if (field.type !== "hidden" && field.maxLength !== undefined && [...text].length > field.maxLength) {
         return invalid(`Must be at most ${field.maxLength} characters`);
       }
       return value(text);

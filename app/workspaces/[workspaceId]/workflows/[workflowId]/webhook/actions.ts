@@ -97,6 +97,8 @@ export async function sendTestRequestAction(workflowId: string, input: { body: s
   try {
     return { ok: true, data: await sendTestRequest(await getDb(), await currentActor(), workflowId, { body: String(input.body) }) };
   } catch (error) {
-    return formStateFromError(error);
+    const state = formStateFromError(error);
+    // The button must always say what is wrong; an unexpected fault still names the step.
+    return isAppError(error) ? state : { ...state, message: "The test request could not be prepared because of a fault on the server (it was logged). The signing snippets on this page send the same request." };
   }
 }
