@@ -1,11 +1,8 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { TokenActor } from "@/lib/api-tokens/authenticate-bearer";
-import { listDeliveryRows } from "@/lib/delivery-log/delivery-repository";
-import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
-import { toPage, type TPageQuery } from "./pagination";
-
-type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
+import { DELIVERY_OUTCOMES, listDeliveries, type DeliveryRecord } from "@/lib/delivery-log/list-deliveries";
+import { parseTestFilter, toPage, type TPageQuery } from "./pagination";
 
 /** Payloads are JSON or form bodies, so text; anything that isn't UTF-8 is sent as base64. */
 function bodyForJson(body: Uint8Array | null): { body: string | null; bodyEncoding: "utf8" | "base64" | null } {
@@ -17,7 +14,7 @@ function bodyForJson(body: Uint8Array | null): { body: string | null; bodyEncodi
   }
 }
 
-function toDeliveryResource(row: DeliveryRow) {
+function toDeliveryResource(row: DeliveryRecord) {
   return {
     id: row.id,
     receivedAt: row.receivedAt,
@@ -38,17 +35,11 @@ function toDeliveryResource(row: DeliveryRow) {
   };
 }
 
-export const ZDeliveryFilter = z.object({
-  test: z.enum(["true", "false"], { error: "test must be true or false" }).optional(),
-  outcome: z.enum(["accepted", "duplicate", "rejected"], { error: "outcome must be accepted, duplicate or rejected" }).optional(),
-});
+const ZOutcomeFilter = z.object({ outcome: z.enum(DELIVERY_OUTCOMES, { error: "outcome must be accepted, duplicate or rejected" }).optional() });
 
 export function parseDeliveryFilter(url: URL) {
-  const parsed = ZDeliveryFilter.parse({
-    test: url.searchParams.get("test") ?? undefined,
-    outcome: url.searchParams.get("outcome") ?? undefined,
-  });
-  return { outcome: parsed.outcome, ...(parsed.test === undefined ? {} : { test: parsed.test === "true" }) };
+  const { outcome } = ZOutcomeFilter.parse({ outcome: url.searchParams.get("outcome") ?? undefined });
+  return { ...parseTestFilter(url), outcome };
 }
 
 /** The delivery log of a workflow's webhook, newest first. */
@@ -59,7 +50,6 @@ export async function listDeliveriesPage(
   page: TPageQuery,
   filter: ReturnType<typeof parseDeliveryFilter>,
 ) {
-  await authorizeWorkflow(db, actor, workflowId, "view");
-  const rows = await listDeliveryRows(db, workflowId, filter, { take: page.limit + 1, cursor: page.cursor });
-  return toPage(rows, page.limit, toDeliveryResource);
+  const { deliveries } = await listDeliveries(db, actor, workflowId, { ...filter, take: page.limit + 1, cursor: page.cursor });
+  return toPage(deliveries, page.limit, toDeliveryResource);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Lists take `?limit=&cursor=` and answer `{ data, nextCursor }`. The cursor is the id of the
+// Lists take `?limit=&cursor=` (and `?test=` where rows are live or test) and answer `{ data, nextCursor }`. The cursor is the id of the
 // last item of the previous page: stable while rows are added (unlike offsets), and opaque to
 // clients, who only ever pass back what they were given.
 
@@ -29,6 +29,14 @@ export function parsePageQuery(url: URL): TPageQuery {
     limit: url.searchParams.get("limit") ?? undefined,
     cursor: url.searchParams.get("cursor") ?? undefined,
   });
+}
+
+const ZTestFilter = z.object({ test: z.enum(["true", "false"], { error: "test must be true or false" }).optional() });
+
+/** `?test=true|false`: test or live rows only (sessions, deliveries); absent means both. */
+export function parseTestFilter(url: URL): { test?: boolean } {
+  const { test } = ZTestFilter.parse({ test: url.searchParams.get("test") ?? undefined });
+  return test === undefined ? {} : { test: test === "true" };
 }
 
 /** Repositories are asked for `limit + 1` rows; the extra one only tells whether more exist. */

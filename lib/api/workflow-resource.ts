@@ -1,13 +1,11 @@
-import { definitionsEqual } from "@/lib/workflows/definition";
-import { storedDefinition } from "@/lib/workflows/definition-or-throw";
+import type { WorkflowDescription } from "@/lib/workflows/get-workflow-view";
 import { workflowUrls } from "@/lib/workflows/workflow-urls";
-import type { findWorkflowDetail, listWorkflows } from "@/lib/workflows/workflow-repository";
+import type { listWorkflows } from "@/lib/workflows/workflow-repository";
 
 // The JSON shapes of workflows in /api/v1. `definition` is the draft, exactly the JSON the
 // builder edits, so a client can GET, change and PATCH it back.
 
 type WorkflowSummaryRow = Awaited<ReturnType<typeof listWorkflows>>[number];
-type WorkflowDetailRow = NonNullable<Awaited<ReturnType<typeof findWorkflowDetail>>>;
 
 export function toWorkflowSummary(row: WorkflowSummaryRow, publicUrl: string) {
   const { hookUrl, testUrl, directLinkUrl } = workflowUrls(publicUrl, row);
@@ -26,24 +24,20 @@ export function toWorkflowSummary(row: WorkflowSummaryRow, publicUrl: string) {
   };
 }
 
-export function toWorkflowResource(row: WorkflowDetailRow, publicUrl: string) {
-  const draft = storedDefinition(row.draft);
-  const live = row.liveVersion ? storedDefinition(row.liveVersion.definition) : null;
+/** A workflow as lib/workflows describes it (describeWorkflow), in the API's field names. */
+export function toWorkflowResource(workflow: WorkflowDescription) {
   return {
-    id: row.id,
-    name: row.name,
-    slug: row.slug,
-    hookId: row.hookId,
-    ...workflowUrls(publicUrl, row),
-    draftRevision: row.draftRevision,
-    definition: draft,
-    published:
-      row.liveVersion && live
-        ? { version: row.liveVersion.version, publishedAt: row.liveVersion.publishedAt, definition: live }
-        : null,
-    hasUnpublishedChanges: !live || !definitionsEqual(draft, live),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    id: workflow.id,
+    name: workflow.name,
+    slug: workflow.slug,
+    hookId: workflow.hookId,
+    ...workflow.urls,
+    draftRevision: workflow.draftRevision,
+    definition: workflow.draft,
+    published: workflow.live,
+    hasUnpublishedChanges: workflow.hasUnpublishedChanges,
+    createdAt: workflow.createdAt,
+    updatedAt: workflow.updatedAt,
   };
 }
 

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { authorizeWorkspace } from "@/lib/auth/authorize";
 import type { TokenActor } from "@/lib/api-tokens/authenticate-bearer";
-import { AppError } from "@/lib/errors/app-error";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
+import { describeWorkflow, getWorkflowView } from "@/lib/workflows/get-workflow-view";
+import { listWorkspaceWorkflows } from "@/lib/workflows/list-workflows";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
-import { findWorkflowDetail, listWorkflows } from "@/lib/workflows/workflow-repository";
 import { toPage, type TPageQuery } from "./pagination";
 import { toWorkflowResource, toWorkflowSummary } from "./workflow-resource";
 
@@ -16,26 +15,22 @@ import { toWorkflowResource, toWorkflowSummary } from "./workflow-resource";
 // workspace as the implicit scope.
 
 export async function listWorkflowsPage(db: PrismaClient, actor: TokenActor, page: TPageQuery, publicUrl: string) {
-  await authorizeWorkspace(db, actor, actor.workspaceId, "view");
-  const rows = await listWorkflows(db, actor.workspaceId, { take: page.limit + 1, cursor: page.cursor });
+  const rows = await listWorkspaceWorkflows(db, actor, actor.workspaceId, { take: page.limit + 1, cursor: page.cursor });
   return toPage(rows, page.limit, (row) => toWorkflowSummary(row, publicUrl));
 }
 
 export async function getWorkflowResource(db: PrismaClient, actor: TokenActor, workflowId: string, publicUrl: string) {
-  await authorizeWorkflow(db, actor, workflowId, "view");
-  const row = await findWorkflowDetail(db, workflowId);
-  if (!row) throw new AppError("NOT_FOUND", "Workflow not found.", { reason: "not_found" });
-  return toWorkflowResource(row, publicUrl);
+  return toWorkflowResource(await getWorkflowView(db, actor, workflowId, publicUrl));
 }
 
 export async function createWorkflowResource(db: PrismaClient, actor: TokenActor, input: unknown, publicUrl: string) {
   const created = await createWorkflow(db, actor, actor.workspaceId, input ?? {});
-  return toWorkflowResource(created, publicUrl);
+  return toWorkflowResource(describeWorkflow(created, publicUrl));
 }
 
 export async function updateWorkflowResource(db: PrismaClient, actor: TokenActor, workflowId: string, input: unknown, publicUrl: string) {
   const updated = await updateWorkflow(db, actor, workflowId, input ?? {});
-  return toWorkflowResource(updated, publicUrl);
+  return toWorkflowResource(describeWorkflow(updated, publicUrl));
 }
 
 export async function deleteWorkflowResource(db: PrismaClient, actor: TokenActor, workflowId: string) {

@@ -16,12 +16,54 @@ const MAX_PAYLOAD_PREVIEW = 64 * 1024;
 
 type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
 
-/** A delivery row as the builder reads it: the stored columns, the body as text, and why. */
-export type DeliveryView = Omit<DeliveryRow, "body" | "headers"> & {
+/** A stored delivery as every reader gets it: the columns, the headers as a record, the reason in words. */
+export type DeliveryRecord = Omit<DeliveryRow, "body" | "headers"> & {
   /** Request headers as stored: signatures truncated, credentials removed. */
   headers: Record<string, string>;
   /** The reason code in words. */
   reason: string;
+  /** The exact bytes, kept for accepted and test requests only. */
+  body: Uint8Array | null;
+};
+
+export interface DeliveryQuery {
+  /** Test deliveries only (true), live ones only (false), or both. */
+  test?: boolean;
+  outcome?: DeliveryOutcome;
+  /** At most 200; 50 by default. */
+  take?: number;
+  /** The id of the last delivery of the previous page. */
+  cursor?: string;
+}
+
+/**
+ * The delivery log of a workflow, newest first, for anyone who may view the workflow;
+ * `canDebug` says whether they may also see the signature debugger (editors).
+ */
+export async function listDeliveries(
+  db: PrismaClient,
+  actor: Actor | null,
+  workflowId: string,
+  query: DeliveryQuery = {},
+): Promise<{ deliveries: DeliveryRecord[]; canDebug: boolean }> {
+  const access = await authorizeWorkflow(db, actor, workflowId, "view");
+  const rows = await listDeliveryRows(
+    db,
+    workflowId,
+    { test: query.test, outcome: query.outcome },
+    { take: Math.min(Math.max(query.take ?? 50, 1), 200), cursor: query.cursor },
+  );
+  const deliveries = rows.map(({ body, headers, ...columns }) => ({
+    ...columns,
+    headers: (headers ?? {}) as Record<string, string>,
+    reason: reasonInWords(columns.reasonCode),
+    body: body ? new Uint8Array(body) : null,
+  }));
+  return { deliveries, canDebug: roleAllows(access.role, "edit") };
+}
+
+/** A delivery as the builder's log shows it: a payload preview and, for editors, the debugger. */
+export type DeliveryView = Omit<DeliveryRecord, "body"> & {
   /** The payload as text (UTF-8, cut at 64 KiB), for accepted and test requests only. */
   payload: string | null;
   payloadTruncated: boolean;
@@ -29,36 +71,22 @@ export type DeliveryView = Omit<DeliveryRow, "body" | "headers"> & {
   debug: SignatureDebug | null;
 };
 
-export interface DeliveryFilterInput {
-  mode?: "live" | "test";
-  outcome?: DeliveryOutcome;
-  take?: number;
-  cursor?: string;
-}
-
 /**
- * The delivery log of a workflow, newest first. Viewers see it all except the signature
- * debugger, whose expected signatures are derived from the secrets (editors only).
+ * The builder's delivery log. Viewers see it all except the signature debugger, whose
+ * expected signatures are derived from the secrets (editors only).
  */
-export async function listDeliveries(
+export async function listDeliveryViews(
   db: PrismaClient,
   actor: Actor | null,
   workflowId: string,
-  filter: DeliveryFilterInput = {},
+  query: DeliveryQuery = {},
   opts: { keys?: AppKey[]; now?: Date } = {},
 ): Promise<{ deliveries: DeliveryView[]; canDebug: boolean }> {
-  const access = await authorizeWorkflow(db, actor, workflowId, "view");
-  const canDebug = roleAllows(access.role, "edit");
-  const rows = await listDeliveryRows(
-    db,
-    workflowId,
-    { test: filter.mode === undefined ? undefined : filter.mode === "test", outcome: filter.outcome },
-    { take: Math.min(Math.max(filter.take ?? 50, 1), 200), cursor: filter.cursor },
-  );
+  const { deliveries: records, canDebug } = await listDeliveries(db, actor, workflowId, query);
   const now = opts.now ?? new Date();
 
   let debugContext: { settings: ReturnType<typeof storedDefinition>["trigger"]["hmac"]; secrets: Awaited<ReturnType<typeof loadActiveSecrets>> } | null = null;
-  if (canDebug && rows.some((r) => r.test && r.body !== null)) {
+  if (canDebug && records.some((r) => r.test && r.body !== null)) {
     const workflow = await findWorkflowDetail(db, workflowId);
     // Test requests verify with the settings of the test URL: the draft's, never weaker than live.
     const live = workflow?.liveVersion ? storedDefinition(workflow.liveVersion.definition).trigger.hmac : null;
@@ -68,20 +96,14 @@ export async function listDeliveries(
     }
   }
 
-  const deliveries = rows.map(({ body: stored, headers: storedHeaders, ...columns }): DeliveryView => {
-    const body = stored ? new Uint8Array(stored) : null;
-    const headers = (storedHeaders ?? {}) as Record<string, string>;
-    return {
-      ...columns,
-      headers,
-      reason: reasonInWords(columns.reasonCode),
-      payload: body ? new TextDecoder().decode(body.subarray(0, MAX_PAYLOAD_PREVIEW)) : null,
-      payloadTruncated: body !== null && body.byteLength > MAX_PAYLOAD_PREVIEW,
-      debug:
-        debugContext && columns.test && body
-          ? debugSignature({ ...debugContext, body, headers, reasonCode: columns.reasonCode, receivedAt: columns.receivedAt, now })
-          : null,
-    };
-  });
+  const deliveries = records.map(({ body, ...record }): DeliveryView => ({
+    ...record,
+    payload: body ? new TextDecoder().decode(body.subarray(0, MAX_PAYLOAD_PREVIEW)) : null,
+    payloadTruncated: body !== null && body.byteLength > MAX_PAYLOAD_PREVIEW,
+    debug:
+      debugContext && record.test && body
+        ? debugSignature({ ...debugContext, body, headers: record.headers, reasonCode: record.reasonCode, receivedAt: record.receivedAt, now })
+        : null,
+  }));
   return { deliveries, canDebug };
 }

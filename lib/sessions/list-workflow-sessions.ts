@@ -1,14 +1,40 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/authorize";
+import { AppError } from "@/lib/errors/app-error";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
-import { listSessions } from "./session-repository";
+import { findSessionById, listSessions } from "./session-repository";
 
-/** The builder's view of a workflow's sessions: live and test kept apart, newest first. */
-export async function listWorkflowSessions(db: PrismaClient, actor: Actor | null, workflowId: string, take = 50) {
+/** A workflow's sessions, newest first, for anyone who may view it; `test` picks test or live ones. */
+export async function listWorkflowSessions(
+  db: PrismaClient,
+  actor: Actor | null,
+  workflowId: string,
+  query: { test?: boolean; take?: number; cursor?: string } = {},
+) {
   await authorizeWorkflow(db, actor, workflowId, "view");
+  return listSessions(db, workflowId, query);
+}
+
+/** The builder's sessions page: live and test kept apart, newest first. */
+export async function listLiveAndTestSessions(db: PrismaClient, actor: Actor | null, workflowId: string, take = 50) {
   const [live, test] = await Promise.all([
-    listSessions(db, workflowId, { test: false, take }),
-    listSessions(db, workflowId, { test: true, take }),
+    listWorkflowSessions(db, actor, workflowId, { test: false, take }),
+    listWorkflowSessions(db, actor, workflowId, { test: true, take }),
   ]);
   return { live, test };
+}
+
+/** One session, for anyone who may view its workflow; another workspace's looks missing. */
+export async function getWorkflowSession(db: PrismaClient, actor: Actor | null, sessionId: string) {
+  const row = await findSessionById(db, sessionId);
+  if (!row) throw new AppError("NOT_FOUND", "Session not found.", { reason: "not_found" });
+  try {
+    await authorizeWorkflow(db, actor, row.workflowId, "view");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") {
+      throw new AppError("NOT_FOUND", "Session not found.", { reason: "not_found" });
+    }
+    throw error;
+  }
+  return row;
 }

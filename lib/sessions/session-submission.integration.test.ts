@@ -8,7 +8,7 @@ import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { getParticipantSession } from "./get-participant-session";
-import { listWorkflowSessions } from "./list-workflow-sessions";
+import { listLiveAndTestSessions } from "./list-workflow-sessions";
 import { insertSession } from "./session-repository";
 import { generateSessionToken } from "./session-token";
 import { startDirectSession } from "./start-direct-session";
@@ -114,7 +114,7 @@ describe("session submission", () => {
     expect((again as AppError).code).toBe("CONFLICT");
     expect((await stored(token)).data).toMatchObject({ plan: "pro" });
 
-    const sessions = await listWorkflowSessions(t.prisma, actor, wf.id);
+    const sessions = await listLiveAndTestSessions(t.prisma, actor, wf.id);
     expect(sessions.live.map((s) => s.status)).toEqual(["completed"]);
     expect(sessions.test).toEqual([]);
   });
@@ -140,7 +140,7 @@ describe("session submission", () => {
     expect(data).not.toHaveProperty("age");
     expect(data.plan).toBe("basic");
 
-    const sessions = await listWorkflowSessions(t.prisma, actor, wf.id);
+    const sessions = await listLiveAndTestSessions(t.prisma, actor, wf.id);
     expect(sessions.test).toHaveLength(1);
     expect(sessions.live).toHaveLength(0);
   });

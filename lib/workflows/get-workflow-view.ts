@@ -13,15 +13,15 @@ export type DirectLinkStatus =
   | { kind: "unpublished" }
   | { kind: "hmac_required" };
 
+type WorkflowDetailRow = NonNullable<Awaited<ReturnType<typeof findWorkflowDetail>>>;
+
 /**
- * What the builder pages show about one workflow: the draft, the live version, whether they
- * differ, and whether the direct link and QR code work right now. The direct link follows
- * the *published* version only, so a draft with HMAC on changes nothing until Publish.
+ * What a stored workflow is, as the builder and the REST API show it: the draft, the live
+ * version, whether they differ, its URLs, and whether the direct link and QR code work right
+ * now. The direct link follows the *published* version only, so a draft with HMAC on changes
+ * nothing until Publish.
  */
-export async function getWorkflowView(db: PrismaClient, actor: Actor | null, workflowId: string, publicUrl: string) {
-  const access = await authorizeWorkflow(db, actor, workflowId, "view");
-  const workflow = await findWorkflowDetail(db, workflowId);
-  if (!workflow) throw new AppError("NOT_FOUND", "Workflow not found.", { reason: "not_found" });
+export function describeWorkflow(workflow: WorkflowDetailRow, publicUrl: string) {
   const draft = storedDefinition(workflow.draft);
   const live = workflow.liveVersion ? storedDefinition(workflow.liveVersion.definition) : null;
   const directLink: DirectLinkStatus = !live
@@ -34,15 +34,26 @@ export async function getWorkflowView(db: PrismaClient, actor: Actor | null, wor
     workspaceId: workflow.workspaceId,
     name: workflow.name,
     slug: workflow.slug,
+    hookId: workflow.hookId,
     draft,
     draftRevision: workflow.draftRevision,
     live: live && workflow.liveVersion ? { version: workflow.liveVersion.version, publishedAt: workflow.liveVersion.publishedAt, definition: live } : null,
     hasUnpublishedChanges: !live || !definitionsEqual(draft, live),
     directLink,
     urls: workflowUrls(publicUrl, workflow),
-    role: access.role,
-    canEdit: roleAllows(access.role, "edit"),
+    createdAt: workflow.createdAt,
+    updatedAt: workflow.updatedAt,
   };
+}
+
+export type WorkflowDescription = ReturnType<typeof describeWorkflow>;
+
+/** One workflow for someone who may view it, with what their role lets them do. */
+export async function getWorkflowView(db: PrismaClient, actor: Actor | null, workflowId: string, publicUrl: string) {
+  const access = await authorizeWorkflow(db, actor, workflowId, "view");
+  const workflow = await findWorkflowDetail(db, workflowId);
+  if (!workflow) throw new AppError("NOT_FOUND", "Workflow not found.", { reason: "not_found" });
+  return { ...describeWorkflow(workflow, publicUrl), role: access.role, canEdit: roleAllows(access.role, "edit") };
 }
 
 export type WorkflowView = Awaited<ReturnType<typeof getWorkflowView>>;

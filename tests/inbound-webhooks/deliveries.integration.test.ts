@@ -1,7 +1,7 @@
 // The delivery log as builders read it: filters, reasons in words, payloads, and the signature
 // debugger (test deliveries, editors only) with its hints.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { listDeliveryViews } from "@/lib/delivery-log/list-deliveries";
 import { signRequest } from "@/lib/hmac/sign";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
@@ -29,7 +29,7 @@ describe("delivery log", () => {
     await send(deps, { hookId: hook.hookId, body: CUSTOMER_JSON, test: true });
     await sendSigned(deps, { hookId: hook.hookId, body: CUSTOMER_JSON, settings, secret, test: true });
 
-    const all = await listDeliveries(db.prisma, owner.actor, hook.workflowId, {}, { keys: TEST_KEYS });
+    const all = await listDeliveryViews(db.prisma, owner.actor, hook.workflowId, {}, { keys: TEST_KEYS });
     expect(all.deliveries.map((d) => [d.test, d.reasonCode])).toEqual([[true, "accepted"], [true, "signature_missing"], [false, "accepted"]]);
     expect(all.deliveries[1]!.reason).toMatch(/missing/);
     expect(all.deliveries[2]!.payload).toBe(CUSTOMER_JSON);
@@ -37,14 +37,14 @@ describe("delivery log", () => {
     expect(all.deliveries[0]!.debug).not.toBeNull();
     expect(all.deliveries[2]!.debug).toBeNull(); // live deliveries never get a debugger
 
-    const live = await listDeliveries(db.prisma, owner.actor, hook.workflowId, { mode: "live" }, { keys: TEST_KEYS });
+    const live = await listDeliveryViews(db.prisma, owner.actor, hook.workflowId, { test: false }, { keys: TEST_KEYS });
     expect(live.deliveries).toHaveLength(1);
-    const rejected = await listDeliveries(db.prisma, owner.actor, hook.workflowId, { outcome: "rejected" }, { keys: TEST_KEYS });
+    const rejected = await listDeliveryViews(db.prisma, owner.actor, hook.workflowId, { outcome: "rejected" }, { keys: TEST_KEYS });
     expect(rejected.deliveries.map((d) => d.reasonCode)).toEqual(["signature_missing"]);
 
     const viewer = await makeOwner(db, "viewer");
     await upsertMembership(db.prisma, owner.workspaceId, viewer.actor.userId, "viewer");
-    const seen = await listDeliveries(db.prisma, viewer.actor, hook.workflowId, {}, { keys: TEST_KEYS });
+    const seen = await listDeliveryViews(db.prisma, viewer.actor, hook.workflowId, {}, { keys: TEST_KEYS });
     expect(seen.canDebug).toBe(false);
     expect(seen.deliveries.every((d) => d.debug === null)).toBe(true);
     expect(JSON.stringify(seen)).not.toContain(secret);
@@ -59,7 +59,7 @@ describe("delivery log", () => {
     const response = await send(makeDeps(db), { hookId: hook.hookId, body: pretty, headers, test: true });
     expect(response.status).toBe(401);
 
-    const [delivery] = (await listDeliveries(db.prisma, owner.actor, hook.workflowId, {}, { keys: TEST_KEYS })).deliveries;
+    const [delivery] = (await listDeliveryViews(db.prisma, owner.actor, hook.workflowId, {}, { keys: TEST_KEYS })).deliveries;
     const debug = delivery!.debug!;
     expect(debug.bodyLength).toBe(bytesOf(pretty).byteLength);
     expect(debug.bodySha256).toMatch(/^[0-9a-f]{64}$/);
@@ -81,7 +81,7 @@ describe("delivery log", () => {
     const odd = new Uint8Array([0xef, 0xbb, 0xbf, ...bytesOf('{"name":"Zo\\u00eb Ñ"}\n')]);
     await send(deps, { hookId: hook.hookId, body: odd, headers: signRequest({ settings, secret: "whsec_other", body: odd, timestamp: now }), test: true });
 
-    const [oddRow, skewRow] = (await listDeliveries(db.prisma, owner.actor, hook.workflowId, {}, { keys: TEST_KEYS })).deliveries;
+    const [oddRow, skewRow] = (await listDeliveryViews(db.prisma, owner.actor, hook.workflowId, {}, { keys: TEST_KEYS })).deliveries;
     expect(skewRow!.reasonCode).toBe("timestamp_out_of_tolerance");
     expect(skewRow!.debug!.hints.join(" ")).toMatch(/Clock skew: .*3600 s behind/);
     const hints = oddRow!.debug!.hints.join(" ");

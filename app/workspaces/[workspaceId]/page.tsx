@@ -2,7 +2,7 @@ import Link from "next/link";
 import { roleAllows } from "@/lib/auth/authorize";
 import { requireWorkspacePage } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db/client";
-import { listWorkflows } from "@/lib/workflows/workflow-repository";
+import { listWorkspaceWorkflows } from "@/lib/workflows/list-workflows";
 import { CreateWorkflowForm } from "@/components/builder/create-workflow-form";
 import { WorkflowRowActions } from "@/components/builder/workflow-row-actions";
 import {
@@ -26,9 +26,9 @@ export default async function WorkflowsPage({
   const { workspaceId } = await params;
   const { q } = await searchParams;
   const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 120) ?? "";
-  const { workspace, role } = await requireWorkspacePage(workspaceId);
+  const { actor, workspace, role } = await requireWorkspacePage(workspaceId);
   const canEdit = roleAllows(role, "edit");
-  const workflows = await listWorkflows(await getDb(), workspaceId, { search: search || undefined });
+  const workflows = await listWorkspaceWorkflows(await getDb(), actor, workspaceId, { search: search || undefined });
 
   return (
     <section aria-labelledby="workflows-heading" className="space-y-6">

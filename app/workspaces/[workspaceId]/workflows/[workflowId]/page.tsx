@@ -1,7 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
+import { listWorkflowDetectedFields } from "@/lib/field-detection/list-detected-fields";
 import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
 import { DirectLinkPanel } from "@/components/builder/direct-link-panel";
 import { WorkflowEditor } from "@/components/builder/workflow-editor";
@@ -13,8 +13,9 @@ export const metadata = { title: "Builder" };
 export default async function BuilderPage({ params }: { params: Promise<{ workspaceId: string; workflowId: string }> }) {
   const { workspaceId, workflowId } = await params;
   const db = await getDb();
-  const view = await getWorkflowView(db, await currentActor(), workflowId, getConfig().publicUrl);
-  const detected = await listDetectedFields(db, workflowId);
+  const actor = await currentActor();
+  const view = await getWorkflowView(db, actor, workflowId, getConfig().publicUrl);
+  const detected = await listWorkflowDetectedFields(db, actor, workflowId);
   const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -1,6 +1,6 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { DELIVERY_OUTCOMES, listDeliveries } from "@/lib/delivery-log/list-deliveries";
+import { DELIVERY_OUTCOMES, listDeliveryViews } from "@/lib/delivery-log/list-deliveries";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryList } from "@/components/deliveries/delivery-list";
 
@@ -19,7 +19,8 @@ export default async function DeliveriesPage({
   const search = await searchParams;
   const mode = search.mode === "live" || search.mode === "test" ? search.mode : undefined;
   const outcome = DELIVERY_OUTCOMES.find((o) => o === search.outcome);
-  const { deliveries, canDebug } = await listDeliveries(await getDb(), await currentActor(), workflowId, { mode, outcome });
+  const test = mode === undefined ? undefined : mode === "test";
+  const { deliveries, canDebug } = await listDeliveryViews(await getDb(), await currentActor(), workflowId, { test, outcome });
   const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
   return (
     <section aria-labelledby="deliveries-heading" className="space-y-4">

@@ -1,13 +1,13 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { listWorkflowSessions } from "@/lib/sessions/list-workflow-sessions";
+import { listLiveAndTestSessions } from "@/lib/sessions/list-workflow-sessions";
 import { SessionsTable } from "@/components/builder/sessions-table";
 
 export const metadata = { title: "Sessions" };
 
 export default async function SessionsPage({ params }: { params: Promise<{ workflowId: string }> }) {
   const { workflowId } = await params;
-  const { live, test } = await listWorkflowSessions(await getDb(), await currentActor(), workflowId);
+  const { live, test } = await listLiveAndTestSessions(await getDb(), await currentActor(), workflowId);
   return (
     <div className="space-y-8">
       <section aria-labelledby="live-sessions-heading" className="space-y-3">
