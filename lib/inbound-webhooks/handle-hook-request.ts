@@ -129,9 +129,7 @@ async function pipeline(
     const secret = secrets.find((s) => s.id === outcome.secretId);
     ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
     if (!request.test && secret) await noteLiveVerification(db, secret, receivedAt);
-    // Signed, and at most MAX_MESSAGE_ID_LENGTH characters (lib/hmac/headers.ts). With
-    // HMAC off the message id is unauthenticated: honouring it would let anyone who knows (or
-    // guesses) another sender's id fetch that sender's session. So no idempotency then.
+    // Signed, and at most MAX_MESSAGE_ID_LENGTH characters (lib/hmac/headers.ts).
     ctx.messageId = outcome.messageId ?? null;
   }
   const parsed = parseBody(read.bytes, contentType);
