@@ -5,19 +5,20 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { signUp } from "@/lib/auth/sign-up";
 import { ZSignIn } from "@/lib/auth/schemas";
 import { getDb } from "@/lib/db/client";
-import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { formAction, formStateFromError, type FormState } from "@/lib/http/form-state";
 import { safeCallbackPath } from "@/lib/http/safe-callback";
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = { email: formData.get("email"), password: formData.get("password"), name: formData.get("name") || undefined };
-  try {
-    await signUp(await getDb(), input);
-  } catch (error) {
-    return { ...formStateFromError(error), values: { email: String(input.email ?? ""), name: String(input.name ?? "") } };
-  }
-  // signIn redirects by throwing, so it stays outside the try above.
-  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
-  return { ok: true };
+  return formAction(
+    async () => {
+      await signUp(await getDb(), input);
+      // Redirects by throwing Next's redirect, which formAction lets through.
+      await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
+      return { ok: true };
+    },
+    { values: { email: String(input.email ?? ""), name: String(input.name ?? "") } },
+  );
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

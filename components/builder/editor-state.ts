@@ -94,11 +94,3 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
   return copy;
 }
 
-export interface SaveDraftResult {
-  ok: boolean;
-  message?: string;
-  /** zod issues keyed by path inside the definition, e.g. "steps.0.fields.1.key". */
-  fieldErrors?: Issues;
-  conflict?: boolean;
-  revision?: number;
-}

@@ -4,11 +4,14 @@ import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
-import { allFieldKeys, move, newStep, type Issues, type SaveDraftResult } from "./editor-state";
+import type { ActionState } from "@/lib/http/form-state";
+import { allFieldKeys, move, newStep, type Issues } from "./editor-state";
 import { MappingEditor, type DetectedFieldHint } from "./mapping-editor";
 import { OriginsEditor } from "./origins-editor";
 import { StepEditor } from "./step-editor";
 import { TriggerPanel } from "./trigger-panel";
+
+type SaveDraftResult = ActionState<{ revision: number }>;
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -66,8 +69,8 @@ export function WorkflowEditor({
       const outcome = await save({ definition: snapshot, expectedRevision: revision });
       setResult(outcome);
       setIssues(outcome.fieldErrors ?? {});
-      if (outcome.ok && outcome.revision !== undefined) {
-        setRevision(outcome.revision);
+      if (outcome.ok && outcome.data) {
+        setRevision(outcome.data.revision);
         setSaved(JSON.stringify(snapshot));
       }
     });

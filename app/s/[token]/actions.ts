@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
-import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { formAction, type FormState } from "@/lib/http/form-state";
 import { submitSessionStep } from "@/lib/sessions/submit-session-step";
 
 /** Saves one step of a session; the token in the URL is the participant's only credential. */
@@ -12,14 +12,15 @@ export async function submitStepAction(token: string, stepIndex: number, embed: 
     // Next adds its own $ACTION_* entries; files are never form values here.
     if (!key.startsWith("$") && typeof value === "string") values[key] = value;
   }
-  try {
-    const result = await submitSessionStep(await getDb(), token, stepIndex, values);
-    if (!result.ok) {
-      const count = Object.keys(result.fieldErrors).length;
-      return { ok: false, message: `Please fix ${count === 1 ? "the field" : `the ${count} fields`} marked below.`, fieldErrors: result.fieldErrors, values };
-    }
-  } catch (error) {
-    return { ...formStateFromError(error), values };
-  }
-  redirect(`/s/${token}${embed ? "?embed=1" : ""}`);
+  return formAction(
+    async () => {
+      const result = await submitSessionStep(await getDb(), token, stepIndex, values);
+      if (!result.ok) {
+        const count = Object.keys(result.fieldErrors).length;
+        return { ok: false, message: `Please fix ${count === 1 ? "the field" : `the ${count} fields`} marked below.`, fieldErrors: result.fieldErrors, values };
+      }
+      redirect(`/s/${token}${embed ? "?embed=1" : ""}`);
+    },
+    { values },
+  );
 }

@@ -3,9 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors/app-error";
-import type { SaveDraftResult } from "@/components/builder/editor-state";
-import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { formAction, type ActionState, type FormState } from "@/lib/http/form-state";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 
@@ -14,21 +12,18 @@ export async function saveDraftAction(
   workspaceId: string,
   workflowId: string,
   input: { definition: unknown; expectedRevision: number },
-): Promise<SaveDraftResult> {
-  try {
-    const saved = await updateWorkflow(await getDb(), await currentActor(), workflowId, {
-      definition: input.definition,
-      expectedRevision: input.expectedRevision,
-    });
-    revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
-    return { ok: true, message: "Draft saved.", revision: saved.draftRevision };
-  } catch (error) {
-    const state = formStateFromError(error);
-    const fieldErrors = state.fieldErrors
-      ? Object.fromEntries(Object.entries(state.fieldErrors).map(([path, message]) => [path.replace(/^definition\./, ""), message]))
-      : undefined;
-    return { ok: false, message: state.message, fieldErrors, conflict: isAppError(error) && error.code === "CONFLICT" };
-  }
+): Promise<ActionState<{ revision: number }>> {
+  return formAction(
+    async () => {
+      const saved = await updateWorkflow(await getDb(), await currentActor(), workflowId, {
+        definition: input.definition,
+        expectedRevision: input.expectedRevision,
+      });
+      revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
+      return { ok: true, message: "Draft saved.", data: { revision: saved.draftRevision } };
+    },
+    { fieldPrefix: "definition." },
+  );
 }
 
 export async function publishAction(
@@ -37,7 +32,7 @@ export async function publishAction(
   _prev: FormState<{ version: number }>,
   formData: FormData,
 ): Promise<FormState<{ version: number }>> {
-  try {
+  return formAction(async () => {
     // The revision comes from the form at click time, not from a value bound at render, so a
     // save that refreshed the header in between can't leave a stale form behind.
     const expectedRevision = Number(formData.get("expectedRevision"));
@@ -46,7 +41,5 @@ export async function publishAction(
     });
     revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
     return { ok: true, message: `Published version ${published.version}.`, data: { version: published.version } };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors/app-error";
-import { formStateFromError, type FormState } from "@/lib/http/form-state";
+import { formAction, type ActionState, type FormState } from "@/lib/http/form-state";
 import { sendTestRequest, type TestRequestResult } from "@/lib/delivery-log/send-test-request";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
 import { revealSecret } from "@/lib/webhook-secrets/reveal-secret";
@@ -27,22 +26,19 @@ export async function saveHmacSettingsAction(
   workspaceId: string,
   workflowId: string,
   input: { hmac: unknown; expectedRevision: number },
-): Promise<FormState<{ revision: number }> & { conflict?: boolean }> {
-  try {
-    const db = await getDb();
-    const actor = await currentActor();
-    const view = await getWorkflowView(db, actor, workflowId, getConfig().publicUrl);
-    const definition = { ...view.draft, trigger: { ...view.draft.trigger, hmac: input.hmac } };
-    const saved = await updateWorkflow(db, actor, workflowId, { definition, expectedRevision: input.expectedRevision });
-    revalidatePath(path(workspaceId, workflowId), "layout");
-    return { ok: true, message: "Saved to the draft. Publish to apply it to the live endpoint.", data: { revision: saved.draftRevision } };
-  } catch (error) {
-    const state = formStateFromError(error);
-    const fieldErrors = state.fieldErrors
-      ? Object.fromEntries(Object.entries(state.fieldErrors).map(([key, message]) => [key.replace(/^definition\.trigger\.hmac\./, ""), message]))
-      : undefined;
-    return { ...state, fieldErrors, conflict: isAppError(error) && error.code === "CONFLICT" };
-  }
+): Promise<ActionState<{ revision: number }>> {
+  return formAction(
+    async () => {
+      const db = await getDb();
+      const actor = await currentActor();
+      const view = await getWorkflowView(db, actor, workflowId, getConfig().publicUrl);
+      const definition = { ...view.draft, trigger: { ...view.draft.trigger, hmac: input.hmac } };
+      const saved = await updateWorkflow(db, actor, workflowId, { definition, expectedRevision: input.expectedRevision });
+      revalidatePath(path(workspaceId, workflowId), "layout");
+      return { ok: true, message: "Saved to the draft. Publish to apply it to the live endpoint.", data: { revision: saved.draftRevision } };
+    },
+    { fieldPrefix: "definition.trigger.hmac." },
+  );
 }
 
 /** Pure computation with an example secret; still only for signed-in users of the app. */
@@ -64,41 +60,33 @@ export async function createSecretAction(
   workflowId: string,
   input: { value?: string; format?: "whsec" | "alphanumeric"; expireOthersInSeconds?: number },
 ): Promise<FormState<CreatedSecretView>> {
-  try {
+  return formAction(async () => {
     const created = await createSecret(await getDb(), await currentActor(), workflowId, input);
     revalidatePath(path(workspaceId, workflowId), "layout");
     const { id, secret, last4, warnings, expiredOthers } = created;
     return { ok: true, data: { id, secret, last4, warnings, expiredOthers } };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }
 
 export async function revealSecretAction(workflowId: string, secretId: string): Promise<FormState<{ secret: string }>> {
-  try {
+  return formAction(async () => {
     const revealed = await revealSecret(await getDb(), await currentActor(), workflowId, secretId);
     return { ok: true, data: { secret: revealed.secret } };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }
 
 export async function revokeSecretAction(workspaceId: string, workflowId: string, secretId: string): Promise<FormState> {
-  try {
+  return formAction(async () => {
     await revokeSecret(await getDb(), await currentActor(), workflowId, secretId);
     revalidatePath(path(workspaceId, workflowId), "layout");
     return { ok: true, message: "Secret revoked: requests signed with it are refused from now on." };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }
 
 export async function sendTestRequestAction(workflowId: string, input: { body: string }): Promise<FormState<TestRequestResult>> {
-  try {
-    return { ok: true, data: await sendTestRequest(await getDb(), await currentActor(), workflowId, { body: String(input.body) }) };
-  } catch (error) {
-    const state = formStateFromError(error);
+  return formAction(
+    async () => ({ ok: true, data: await sendTestRequest(await getDb(), await currentActor(), workflowId, { body: String(input.body) }) }),
     // The button must always say what is wrong; an unexpected fault still names the step.
-    return isAppError(error) ? state : { ...state, message: "The test request could not be prepared because of a fault on the server (it was logged). The signing snippets on this page send the same request." };
-  }
+    { unexpectedMessage: "The test request could not be prepared because of a fault on the server (it was logged). The signing snippets on this page send the same request." },
+  );
 }
