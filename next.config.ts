@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     "pg",
     "@prisma/adapter-pg",
     "@node-rs/argon2",
+    // One copy for Next's bundle and the lean front's: they share one metrics registry.
+    "prom-client",
   ],
   poweredByHeader: false,
   // `npm run typecheck` (tsc over the whole project, tests included) is its own CI step;

@@ -5,7 +5,6 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "./fixtures";
-import { contentSecurityPolicy } from "../lib/http/security-headers";
 
 // Embedding: the page's embed snippet starts a session server-side and prints the iframe; a
 // portal on an allowed localhost port shows the form, one on another port gets it refused by
@@ -72,7 +71,7 @@ test("the embed snippet's iframe loads on an allowed origin and is refused on an
     expect(builderPage.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(builderPage.headers()["x-frame-options"]).toBe("DENY");
     const sessionPage = await page.request.get(/src="([^"]+)"/.exec(iframe)![1]!.replaceAll("&amp;", "&"));
-    expect(sessionPage.headers()["content-security-policy"]).toBe(contentSecurityPolicy(origin(allowed)));
+    expect(sessionPage.headers()["content-security-policy"]).toMatch(new RegExp(`; frame-ancestors ${origin(allowed)}$`));
     expect(sessionPage.headers()["x-frame-options"]).toBeUndefined();
   } finally {
     allowed.close();

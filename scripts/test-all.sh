@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/lib/ensure-test-deps.sh
 ensure_chromium
+ensure_nginx
 ensure_postgres
 
 passed=0; failed=0; failed_names=()

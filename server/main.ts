@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const front = createFront(handleNext);
   const server = createServer(front.handle);
   applyServerTimeouts(server);
-  installGracefulShutdown(server, front, () => app.close());
+  installGracefulShutdown(server, front, () => app.close(), { drainDelayMs: config.drainDelayMs, graceMs: config.shutdownGraceMs });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.hostname, () => resolve());

@@ -40,8 +40,14 @@ describe("loadConfig", () => {
       hookBodyLimitBytes: 1024 * 1024,
       hookRateLimitPerMinute: 600,
       dbPoolSize: 10,
+      directLinkRateLimitPerMinute: 60,
+      sessionApiRateLimitPerMinute: 300,
+      metricsToken: null,
+      drainDelayMs: 0,
+      shutdownGraceMs: 10_000,
       nodeEnv: "development",
     });
+    expect(config.trustedProxies.has("127.0.0.1")).toBe(false);
     expect(config.appKeys).toEqual([{ id: "default", key: Buffer.alloc(32, 1) }]);
   });
 
@@ -61,6 +67,12 @@ describe("loadConfig", () => {
       SIGNET_HOOK_BODY_LIMIT: "2048",
       SIGNET_HOOK_RATE_LIMIT: "5",
       SIGNET_DB_POOL: "3",
+      SIGNET_TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8",
+      SIGNET_DIRECT_LINK_RATE_LIMIT: "7",
+      SIGNET_SESSION_API_RATE_LIMIT: "8",
+      SIGNET_METRICS_TOKEN: "m".repeat(32),
+      SIGNET_DRAIN_DELAY_SECONDS: "1.5",
+      SIGNET_SHUTDOWN_GRACE_SECONDS: "20",
       NODE_ENV: "production",
       SIGNET_LOG_LEVEL: "warn",
       SIGNET_HSTS: "off",
@@ -73,8 +85,15 @@ describe("loadConfig", () => {
       hookBodyLimitBytes: 2048,
       hookRateLimitPerMinute: 5,
       dbPoolSize: 3,
+      directLinkRateLimitPerMinute: 7,
+      sessionApiRateLimitPerMinute: 8,
+      metricsToken: "m".repeat(32),
+      drainDelayMs: 1500,
+      shutdownGraceMs: 20_000,
       nodeEnv: "production",
     });
+    expect(config.trustedProxies.has("10.20.30.40")).toBe(true);
+    expect(config.trustedProxies.has("192.168.0.1")).toBe(false);
   });
 
   it("sends HSTS in production unless SIGNET_HSTS=off; the logger's level survives an invalid value", () => {
@@ -114,6 +133,11 @@ describe("loadConfig", () => {
     ["NODE_ENV", "staging", /NODE_ENV must be development, production or test/],
     ["SIGNET_LOG_LEVEL", "loud", /SIGNET_LOG_LEVEL must be debug, info, warn or error/],
     ["SIGNET_HSTS", "no", /SIGNET_HSTS must be on or off/],
+    ["SIGNET_TRUSTED_PROXIES", "10.0.0.0/40", /SIGNET_TRUSTED_PROXIES "10.0.0.0\/40" has a prefix length outside 0–32/],
+    ["SIGNET_TRUSTED_PROXIES", "proxy.internal", /SIGNET_TRUSTED_PROXIES "proxy.internal" is not an IP address/],
+    ["SIGNET_METRICS_TOKEN", "short", /SIGNET_METRICS_TOKEN must be at least 16 characters/],
+    ["SIGNET_DIRECT_LINK_RATE_LIMIT", "0", /SIGNET_DIRECT_LINK_RATE_LIMIT must be a positive number/],
+    ["SIGNET_DRAIN_DELAY_SECONDS", "-1", /SIGNET_DRAIN_DELAY_SECONDS must be 0 or more seconds/],
     ["AUTH_SECRET", "short", /AUTH_SECRET must be at least 32 characters; make one with `openssl rand -base64 32`/],
     ["SIGNET_APP_KEY", Buffer.alloc(16).toString("base64"), /SIGNET_APP_KEY key "default" must be the base64 of exactly 32 bytes/],
     ["SIGNET_APP_KEY", "%%%", /SIGNET_APP_KEY .*32 bytes/],

@@ -9,6 +9,7 @@
 // (docs/testing.md, docs/performance.md).
 import { resolve } from "node:path";
 import { z } from "zod";
+import { NO_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-ip";
 import { parseAppKeys, type AppKey } from "./app-keys";
 import { ConfigError } from "./config-error";
 import { loadOrCreateEmbeddedSecrets } from "./generated-keys";
@@ -32,6 +33,18 @@ export interface AppConfig {
   hookRateLimitPerMinute: number;
   /** PostgreSQL connection pool size per app instance. */
   dbPoolSize: number;
+  /** Peers whose X-Forwarded-For / X-Real-IP are believed (our reverse proxies). */
+  trustedProxies: TrustedProxies;
+  /** Sessions one client (IP, or IPv6 /64) may start per minute through direct links. */
+  directLinkRateLimitPerMinute: number;
+  /** Requests one client may make per minute to the session API. */
+  sessionApiRateLimitPerMinute: number;
+  /** Bearer token for GET /metrics; null: metrics are off (404). */
+  metricsToken: string | null;
+  /** On SIGTERM: how long /readyz fails before the listener closes (for balancers that poll it). */
+  drainDelayMs: number;
+  /** On SIGTERM: how long in-flight requests get to finish before the process exits anyway. */
+  shutdownGraceMs: number;
   nodeEnv: "development" | "production" | "test";
 }
 
@@ -72,6 +85,14 @@ const ZEnv = z.object({
   SIGNET_HOOK_BODY_LIMIT: optional(positiveInt("a positive number of bytes, e.g. 1048576")),
   SIGNET_HOOK_RATE_LIMIT: optional(positiveInt("a positive number of requests per minute per webhook")),
   SIGNET_DB_POOL: optional(positiveInt("a positive number of connections", 1000)),
+  SIGNET_TRUSTED_PROXIES: optional(z.string()),
+  SIGNET_DIRECT_LINK_RATE_LIMIT: optional(positiveInt("a positive number of sessions per minute per client")),
+  SIGNET_SESSION_API_RATE_LIMIT: optional(positiveInt("a positive number of requests per minute per client")),
+  SIGNET_METRICS_TOKEN: optional(
+    z.string().min(16, "must be at least 16 characters; make one with `openssl rand -hex 32`").regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces"),
+  ),
+  SIGNET_DRAIN_DELAY_SECONDS: optional(z.coerce.number({ error: "must be a number of seconds" }).min(0, "must be 0 or more seconds").max(300, "must be at most 300 seconds")),
+  SIGNET_SHUTDOWN_GRACE_SECONDS: optional(positiveInt("a positive number of seconds", 3600)),
   NODE_ENV: optional(z.enum(["development", "production", "test"], { error: "must be development, production or test" })),
   // Validated here so a typo stops the start; read by logLevelFromEnv, hstsFromEnv, migrationsDirFromEnv.
   SIGNET_LOG_LEVEL: optional(ZLogLevel),
@@ -108,6 +129,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appKeyRaw ??= stored.appKey;
   }
 
+  const proxies = e.SIGNET_TRUSTED_PROXIES ? parseTrustedProxies(e.SIGNET_TRUSTED_PROXIES) : NO_TRUSTED_PROXIES;
+  if ("problem" in proxies) fail([`SIGNET_TRUSTED_PROXIES ${proxies.problem}; list your reverse proxies' addresses, e.g. 127.0.0.1,10.0.0.0/8`]);
+
   const keys = parseAppKeys(appKeyRaw);
   if ("problem" in keys) {
     fail([`SIGNET_APP_KEY ${keys.problem}; use \`${MAKE_SECRET}\`, or id:base64,id:base64 to rotate (first is current)`]);
@@ -125,6 +149,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     hookBodyLimitBytes: e.SIGNET_HOOK_BODY_LIMIT ?? 1024 * 1024,
     hookRateLimitPerMinute: e.SIGNET_HOOK_RATE_LIMIT ?? 600,
     dbPoolSize: e.SIGNET_DB_POOL ?? 10,
+    trustedProxies: proxies,
+    directLinkRateLimitPerMinute: e.SIGNET_DIRECT_LINK_RATE_LIMIT ?? 60,
+    sessionApiRateLimitPerMinute: e.SIGNET_SESSION_API_RATE_LIMIT ?? 300,
+    metricsToken: e.SIGNET_METRICS_TOKEN ?? null,
+    drainDelayMs: Math.round((e.SIGNET_DRAIN_DELAY_SECONDS ?? 0) * 1000),
+    shutdownGraceMs: (e.SIGNET_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     nodeEnv: e.NODE_ENV ?? "development",
   };
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { registerPool, unregisterPool } from "./pool-registry";
 
 // How the webhook hot path's own SQL (hook-target-repository.ts, hook-batch-repository.ts,
 // delivery-repository.ts) reaches the database. Through Prisma's $queryRawUnsafe by default (PGlite, tests); on
@@ -49,7 +50,14 @@ export function valuesRows(rows: number, casts: readonly string[], first = 0): s
 export function directPostgresFor(db: PrismaClient, connectionString: string, max: number): void {
   if (direct.has(db)) return;
   const pool = new pg.Pool({ connectionString, max });
-  direct.set(db, { query: async <Row>(text: string, params: unknown[]) => (await pool.query(text, params.map(param))).rows as Row[], end: () => pool.end() });
+  registerPool("hot-path", pool);
+  direct.set(db, {
+    query: async <Row>(text: string, params: unknown[]) => (await pool.query(text, params.map(param))).rows as Row[],
+    end: () => {
+      unregisterPool(pool);
+      return pool.end();
+    },
+  });
 }
 
 /** Closes the pool directPostgresFor gave `db`, if any (the database's close() calls this). */

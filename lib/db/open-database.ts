@@ -12,6 +12,7 @@ import { applyMigrations, type MigrateResult, type MigrationSession } from "./mi
 import { describeDatabaseUrl } from "./database-url";
 import { closeDirectPostgres } from "./hot-path-sql";
 import { lockPgliteDir } from "./pglite-lock";
+import { registerPool, unregisterPool } from "./pool-registry";
 
 export type DatabaseEngine = "pglite" | "postgres";
 
@@ -111,11 +112,16 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
     await client.end();
   }
   const max = options.poolSize ?? 10;
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max }) });
+  // Our own pool (not one the adapter makes): /metrics reports its use, and close() ends it.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  registerPool("prisma", pool);
   logger.info("db_opened", { engine: "postgres", location: describeDatabaseUrl(databaseUrl), pool: max, applied: migrations.applied });
   const close = async () => {
+    unregisterPool(pool);
     await closeDirectPostgres(prisma);
     await prisma.$disconnect();
+    await pool.end();
   };
   return { prisma, engine: "postgres", migrations, close };
 }

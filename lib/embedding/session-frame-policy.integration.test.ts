@@ -1,6 +1,5 @@
 // The framing policy of session pages follows the workflow's live allowed origins, refuses
 // framing for unknown tokens, and picks up a publish after its short cache.
-import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
 import { startDirectSession } from "@/lib/sessions/start-direct-session";
@@ -8,7 +7,7 @@ import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
-import { DENY_FRAMING, POLICY_CACHE_MS, sessionFramePolicy, sessionTokenOfPath } from "./session-frame-policy";
+import { NO_FRAMING, POLICY_CACHE_MS, sessionFrameAncestors, sessionTokenOfPath } from "./session-frame-policy";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -21,7 +20,7 @@ const definition = (allowedOrigins: string[]) => ({
   steps: [{ type: "form", id: "s", title: "S", fields: [{ type: "text", key: "name", label: "Name" }] }],
 });
 
-describe("sessionFramePolicy", () => {
+describe("sessionFrameAncestors", () => {
   it("allows exactly the live version's origins, refuses unknown tokens, and follows a publish", async () => {
     const user = await signUp(t.prisma, { email: `frame-${Date.now()}@example.com`, password: "correct horse battery staple" });
     const actor = { userId: user.userId };
@@ -30,15 +29,15 @@ describe("sessionFramePolicy", () => {
     const session = await startDirectSession(t.prisma, wf.slug);
     const start = Date.now();
 
-    expect(await sessionFramePolicy(t.prisma, session.token, start)).toBe(contentSecurityPolicy("http://localhost:4100"));
-    expect(await sessionFramePolicy(t.prisma, "no-such-token", start)).toBe(DENY_FRAMING);
+    expect(await sessionFrameAncestors(t.prisma, session.token, start)).toBe("http://localhost:4100");
+    expect(await sessionFrameAncestors(t.prisma, "no-such-token", start)).toBe(NO_FRAMING);
 
     // A draft change alone changes nothing; published, it applies once the cache entry ends.
     const draft = await updateWorkflow(t.prisma, actor, wf.id, { definition: definition([]), expectedRevision: wf.draftRevision });
-    expect(await sessionFramePolicy(t.prisma, session.token, start + POLICY_CACHE_MS + 1)).toBe(contentSecurityPolicy("http://localhost:4100"));
+    expect(await sessionFrameAncestors(t.prisma, session.token, start + POLICY_CACHE_MS + 1)).toBe("http://localhost:4100");
     await publishWorkflow(t.prisma, actor, wf.id, { expectedRevision: draft.draftRevision });
-    expect(await sessionFramePolicy(t.prisma, session.token, start + 1)).toBe(contentSecurityPolicy("http://localhost:4100"));
-    expect(await sessionFramePolicy(t.prisma, session.token, start + 2 * POLICY_CACHE_MS + 2)).toBe(DENY_FRAMING);
+    expect(await sessionFrameAncestors(t.prisma, session.token, start + 1)).toBe("http://localhost:4100");
+    expect(await sessionFrameAncestors(t.prisma, session.token, start + 2 * POLICY_CACHE_MS + 2)).toBe(NO_FRAMING);
   });
 
   it("reads the token from session page paths only", () => {

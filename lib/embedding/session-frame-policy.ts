@@ -1,32 +1,32 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log/logger";
-import { sessionContentSecurityPolicy } from "@/lib/sessions/embed-policy";
+import { sessionFrameAncestorsOf } from "@/lib/sessions/embed-policy";
 import { parseDefinition } from "@/lib/workflows/definition";
 import { findLiveDefinitionBySessionToken } from "./embedding-repository";
 
-// The Content-Security-Policy of a session page: frame-ancestors from the allowed origins of
-// the workflow's *live* version, so publishing a narrower list takes effect for running
+// The CSP frame-ancestors of a session page (proxy.ts builds the rest of the policy): the
+// allowed origins of the workflow's *live* version, so publishing a narrower list takes effect for running
 // sessions too. Unknown tokens and any failure refuse framing (fail closed).
 
-export const DENY_FRAMING = contentSecurityPolicy("'none'");
+/** frame-ancestors that refuse every framer. */
+export const NO_FRAMING = "'none'";
 /** Short enough that a publish shows within seconds, long enough to spare the database on reloads. */
 export const POLICY_CACHE_MS = 5_000;
 const MAX_CACHED = 1_000;
 
 const cache = new Map<string, { policy: string; until: number }>();
 
-export async function sessionFramePolicy(db: PrismaClient, token: string, now = Date.now()): Promise<string> {
+export async function sessionFrameAncestors(db: PrismaClient, token: string, now = Date.now()): Promise<string> {
   const hit = cache.get(token);
   if (hit && hit.until > now) return hit.policy;
-  let policy = DENY_FRAMING;
+  let policy = NO_FRAMING;
   try {
     const json = await findLiveDefinitionBySessionToken(db, token);
     const parsed = json === null ? null : parseDefinition(json);
-    if (parsed?.ok) policy = sessionContentSecurityPolicy(parsed.definition);
+    if (parsed?.ok) policy = sessionFrameAncestorsOf(parsed.definition);
   } catch (error) {
     logger.error("frame_policy_failed", { error });
-    return DENY_FRAMING; // Not cached: the next request tries again.
+    return NO_FRAMING; // Not cached: the next request tries again.
   }
   // Tokens are unguessable, so the map only grows with real sessions; the bound caps memory.
   if (cache.size >= MAX_CACHED) cache.clear();

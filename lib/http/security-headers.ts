@@ -1,22 +1,52 @@
-// Headers applied by next.config.ts. Builder pages must never be framed; session pages
-// (/s/{token}) get their frame-ancestors per workflow from proxy.ts instead
-// (lib/embedding/session-frame-policy.ts), so the deny-all framing headers skip them.
+// Security headers. next.config.ts applies the static ones to every response; proxy.ts gives
+// every page its own Content-Security-Policy with a fresh nonce (and, on session pages
+// /s/{token}, the workflow's frame-ancestors from lib/embedding/session-frame-policy.ts).
 
 import { hstsFromEnv } from "../config/env";
 
 type Header = { key: string; value: string };
 
 /**
- * CSP directives every page gets whatever its framing rule: no plugins, no <base> hijacking,
- * forms only post back to us. (script-src would need per-request nonces for Next's inline
- * scripts; not set yet.)
+ * CSP directives every response gets whatever its framing rule: no plugins, no <base>
+ * hijacking, forms only post back to us.
  */
 export const BASE_CSP = "object-src 'none'; base-uri 'none'; form-action 'self'";
 
-/** A full Content-Security-Policy value with the given frame-ancestors sources. */
+/** The CSP of responses that are not pages (API answers, webhooks, assets). */
 export function contentSecurityPolicy(frameAncestors: string): string {
   return `${BASE_CSP}; frame-ancestors ${frameAncestors}`;
 }
+
+/**
+ * The CSP of a page. Scripts run only with this response's nonce ('strict-dynamic' lets them
+ * load Next's chunks; 'self' is only for browsers that predate 'strict-dynamic' and ignore it
+ * otherwise), so a script injected into the markup never runs. Styles: our stylesheets ('self')
+ * and <style> elements carrying the nonce; no inline style attributes (none of our components
+ * render one; React's runtime style changes go through the CSSOM, which CSP does not govern).
+ * `next dev` also needs 'unsafe-eval' (React rebuilds server error stacks with eval) and
+ * 'unsafe-inline' styles (its overlay).
+ */
+export function pageContentSecurityPolicy(options: { nonce: string; frameAncestors: string; dev?: boolean }): string {
+  const { nonce, frameAncestors, dev = false } = options;
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    BASE_CSP,
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+}
+
+/** A fresh CSP nonce: 128 random bits, base64. */
+export function newCspNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+/** The request header proxy.ts hands the nonce to the page in (route handlers read it too). */
+export const NONCE_HEADER = "x-nonce";
 
 /** Sent on every response, session pages included. */
 export function securityHeaders(): Header[] {

@@ -17,6 +17,7 @@ import { declaredLength, readBodyWithLimit } from "../http/read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
 import { noteLiveVerification } from "./secret-usage";
 import { slackChallenge } from "./slack-challenge";
+import { observeHookResponse } from "./hook-metrics";
 
 export type { HookDeps, HookRequest, HookResponse } from "./hook-types";
 
@@ -43,13 +44,16 @@ export async function handleHookRequest(deps: HookDeps, request: HookRequest): P
   const startedMs = performance.now();
   const receivedAt = deps.now?.() ?? new Date();
   let ctx: DeliveryContext | null = null;
+  let response: HookResponse;
   try {
-    return await pipeline(deps, request, receivedAt, startedMs, (c) => (ctx = c));
+    response = await pipeline(deps, request, receivedAt, startedMs, (c) => (ctx = c));
   } catch (error) {
     logger.error("hook_request_failed", { hookId: request.hookId.slice(0, MAX_HOOK_ID_LENGTH), error });
     if (ctx) await recordRejection(deps.db, ctx, "internal_error");
-    return reply(REASONS.internal_error.status, INTERNAL_ERROR_BODY);
+    response = reply(REASONS.internal_error.status, INTERNAL_ERROR_BODY);
   }
+  observeHookResponse(response, startedMs);
+  return response;
 }
 
 async function pipeline(
@@ -103,7 +107,7 @@ async function pipeline(
   const settings = request.test ? testHmacSettings(definition.trigger.hmac, live?.definition.trigger.hmac ?? null) : definition.trigger.hmac;
   ctx.settings = settings;
 
-  const limit = deps.rateLimiter.take(workflow.id, receivedAt.getTime());
+  const limit = await deps.rateLimiter.take(workflow.id);
   if (!limit.allowed) {
     return reject("rate_limited", "Too many requests to this webhook; retry later.", {}, { "Retry-After": String(limit.retryAfterSeconds) });
   }

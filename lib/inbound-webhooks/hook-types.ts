@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AppKey } from "@/lib/config/env";
 import type { createHookSession } from "./create-hook-session";
-import type { HookRateLimiter } from "./rate-limiter";
 import type { MappingWarning } from "@/lib/workflows/mapping/apply-mapping";
+import type { SharedRateLimiter } from "@/lib/rate-limits/shared-rate-limiter";
 
 // The contract of the webhook pipeline: plain data in and out, no `next/*`, so the Next route
 // and a lean node:http front can both serve it.
@@ -26,7 +26,8 @@ export interface HookResponse {
 export interface HookDeps {
   db: PrismaClient;
   config: { publicUrl: string; appKeys: AppKey[]; hookBodyLimitBytes: number };
-  rateLimiter: HookRateLimiter;
+  /** Per-hook limit, keyed by workflow id, shared by every instance on the database. */
+  rateLimiter: SharedRateLimiter;
   /** Writes the session and its delivery row; createHookSession when absent (group-commit.ts batches it). */
   createSession?: typeof createHookSession;
   /** The clock; tests move it. */

@@ -1,4 +1,3 @@
-import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition";
 
 /**
@@ -6,11 +5,7 @@ import type { TWorkflowDefinition } from "@/lib/workflows/definition";
  * origins (already normalised by ZAllowedOrigin), or 'none' when it is empty. Builder pages
  * always refuse framing (lib/http/security-headers.ts); only /s/* may use this.
  */
-export function sessionFrameAncestors(definition: Pick<TWorkflowDefinition, "trigger">): string {
+export function sessionFrameAncestorsOf(definition: Pick<TWorkflowDefinition, "trigger">): string {
   const origins = definition.trigger.allowedOrigins;
   return origins.length === 0 ? "'none'" : origins.join(" ");
-}
-
-export function sessionContentSecurityPolicy(definition: Pick<TWorkflowDefinition, "trigger">): string {
-  return contentSecurityPolicy(sessionFrameAncestors(definition));
 }

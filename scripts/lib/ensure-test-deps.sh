@@ -11,6 +11,24 @@ ensure_chromium() {
   fi
 }
 
+# nginx fronts the multi-instance tests and benchmark (they run deploy/nginx.conf). Debian's
+# package; its service is not started (the tests run their own nginx, unprivileged, on high ports).
+ensure_nginx() {
+  if [ -x "${NGINX_PATH:-/usr/sbin/nginx}" ] || command -v nginx >/dev/null; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's nginx for the multi-instance tests…"
+    local no_start=""
+    # Keep the package's post-install from starting a system nginx on port 80.
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
+    fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+    if [ -n "$no_start" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "No nginx found: install it (apt-get install nginx); the multi-instance tests need it." >&2
+  fi
+}
+
 # Sets PG_TEST_URL to an admin URL of a reachable PostgreSQL, starting the local cluster if it is down.
 ensure_postgres() {
   local url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"

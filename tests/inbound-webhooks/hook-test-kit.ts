@@ -9,7 +9,7 @@ import type { GroupCommitter } from "@/lib/inbound-webhooks/group-commit";
 import { startGroupCommit } from "@/lib/inbound-webhooks/default-hook-deps";
 import { handleHookRequest } from "@/lib/inbound-webhooks/handle-hook-request";
 import type { HookDeps, HookResponse } from "@/lib/inbound-webhooks/hook-types";
-import { createHookRateLimiter } from "@/lib/inbound-webhooks/rate-limiter";
+import { createDatabaseRateLimiter } from "@/lib/rate-limits/database-rate-limiter";
 import { ZHmacSettings, type THmacSettings } from "@/lib/hmac/schemas";
 import { signRequest } from "@/lib/hmac/sign";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
@@ -36,7 +36,7 @@ export function makeDeps(db: TestDb, opts: { limitBytes?: number; perMinute?: nu
   return {
     db: db.prisma,
     config: { publicUrl: PUBLIC_URL, appKeys: TEST_KEYS, hookBodyLimitBytes: opts.limitBytes ?? 1024 * 1024 },
-    rateLimiter: createHookRateLimiter(opts.perMinute ?? 100_000),
+    rateLimiter: createDatabaseRateLimiter(db.prisma, "hook", opts.perMinute ?? 100_000),
     createSession: committer.createSession,
     now: opts.now,
   };
