@@ -1,19 +1,8 @@
 "use client";
 
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import { Field, type ControlProps } from "@/components/ui/field";
 import { inputId, issueAt, type Issues } from "./editor-state";
-
-const inputClass = (error?: string) =>
-  `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm disabled:bg-slate-50 ${error ? "border-red-500" : "border-slate-300"}`;
-
-export function IssueText({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="text-sm text-red-700">
-      {message}
-    </p>
-  );
-}
 
 interface PathBinding {
   label: string;
@@ -23,10 +12,7 @@ interface PathBinding {
   onValue: (value: string) => void;
 }
 
-/**
- * The label, the error wiring (aria-invalid, aria-describedby, the message under the control)
- * and the change handler that every control bound to a definition path shares.
- */
+/** A Field bound to one definition path: its id, its zod issue, its value and change handler. */
 function PathControl({
   label,
   path,
@@ -37,32 +23,12 @@ function PathControl({
   children,
 }: PathBinding & {
   className: string;
-  children: (control: {
-    id: string;
-    value: string;
-    onChange: (event: { target: { value: string } }) => void;
-    "aria-invalid"?: true;
-    "aria-describedby"?: string;
-    className: string;
-  }) => React.ReactNode;
+  children: (control: ControlProps & { value: string; onChange: (event: { target: { value: string } }) => void }) => React.ReactNode;
 }) {
-  const id = inputId(path);
-  const error = issueAt(issues, path);
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children({
-        id,
-        value,
-        onChange: (e) => onValue(e.target.value),
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": error ? `${id}-error` : undefined,
-        className: inputClass(error),
-      })}
-      <IssueText id={`${id}-error`} message={error} />
-    </div>
+    <Field id={inputId(path)} label={label} error={issueAt(issues, path)} className={className}>
+      {(control) => children({ ...control, value, onChange: (e) => onValue(e.target.value) })}
+    </Field>
   );
 }
 

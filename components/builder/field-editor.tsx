@@ -2,7 +2,8 @@
 
 import type { TField, TFieldType } from "@/lib/workflows/definition/schemas";
 import { FIELD_TYPES } from "@/lib/workflows/definition/field-schemas";
-import { IssueText, PathInput, PathSelect, SmallButton } from "./editor-inputs";
+import { FieldError } from "@/components/ui/field";
+import { PathInput, PathSelect, SmallButton } from "./editor-inputs";
 import { FIELD_TYPE_LABELS, inputId, issueAt, withFieldType, type Issues } from "./editor-state";
 
 /** One form field: label, key, type, required, and the options of a select. */
@@ -94,7 +95,7 @@ export function FieldEditor({
               </li>
             ))}
           </ul>
-          <IssueText id={`${inputId(optionsPath)}-error`} message={issueAt(issues, optionsPath)} />
+          <FieldError id={`${inputId(optionsPath)}-error`} message={issueAt(issues, optionsPath)} />
           <SmallButton
             onClick={() =>
               onChange({ ...field, options: [...field.options, { value: `option-${field.options.length + 1}`, label: `Option ${field.options.length + 1}` }] })

@@ -2,7 +2,8 @@
 
 import type { TMappingEntry } from "@/lib/workflows/definition/schemas";
 import { DetectedFieldsTable } from "./detected-fields-table";
-import { IssueText, PathInput, PathSelect, SmallButton } from "./editor-inputs";
+import { FieldError } from "@/components/ui/field";
+import { PathInput, PathSelect, SmallButton } from "./editor-inputs";
 import { inputId, issueAt, type Issues } from "./editor-state";
 
 export interface DetectedFieldHint {
@@ -92,7 +93,7 @@ export function MappingEditor({
           ))}
         </ul>
       )}
-      <IssueText id={`${inputId(["mapping"])}-error`} message={issueAt(issues, ["mapping"])} />
+      <FieldError id={`${inputId(["mapping"])}-error`} message={issueAt(issues, ["mapping"])} />
       <SmallButton onClick={() => onChange([...mapping, { from: "", to: "" }])}>Add mapping</SmallButton>
     </div>
   );

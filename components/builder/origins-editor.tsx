@@ -1,6 +1,7 @@
 "use client";
 
-import { IssueText, PathInput, SmallButton } from "./editor-inputs";
+import { FieldError } from "@/components/ui/field";
+import { PathInput, SmallButton } from "./editor-inputs";
 import { inputId, issueAt, type Issues } from "./editor-state";
 
 /** Origins allowed to show session pages in an iframe (CSP frame-ancestors). */
@@ -33,7 +34,7 @@ export function OriginsEditor({ origins, issues, onChange }: { origins: string[]
           ))}
         </ul>
       )}
-      <IssueText id={`${inputId(path)}-error`} message={issueAt(issues, path)} />
+      <FieldError id={`${inputId(path)}-error`} message={issueAt(issues, path)} />
       <SmallButton onClick={() => onChange([...origins, ""])}>Add origin</SmallButton>
     </div>
   );

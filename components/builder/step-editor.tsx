@@ -1,7 +1,8 @@
 "use client";
 
 import type { TFormStep, TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
-import { IssueText, PathInput, SmallButton } from "./editor-inputs";
+import { Field, FieldError } from "@/components/ui/field";
+import { PathInput, SmallButton } from "./editor-inputs";
 import { FieldEditor } from "./field-editor";
 import { inputId, issueAt, move, newField, type Issues } from "./editor-state";
 
@@ -60,22 +61,21 @@ export function StepEditor({
           autoCapitalize="off"
         />
       </div>
-      <div className="mt-3 space-y-1">
-        <label htmlFor={descriptionId} className="block text-sm font-medium">
-          Description <span className="font-normal text-slate-600">(optional)</span>
-        </label>
-        <textarea
-          id={descriptionId}
-          rows={2}
-          value={step.description ?? ""}
-          onChange={(e) => onChange({ ...step, description: e.target.value || undefined })}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-        />
-        <IssueText id={`${descriptionId}-error`} message={issueAt(issues, [...path, "description"])} />
-      </div>
+      <Field
+        id={descriptionId}
+        className="mt-3"
+        label={
+          <>
+            Description <span className="font-normal text-slate-600">(optional)</span>
+          </>
+        }
+        error={issueAt(issues, [...path, "description"])}
+      >
+        {(control) => <textarea {...control} rows={2} value={step.description ?? ""} onChange={(e) => onChange({ ...step, description: e.target.value || undefined })} />}
+      </Field>
       <h4 className="mt-4 text-sm font-semibold text-slate-800">Fields</h4>
       {step.fields.length === 0 && <p className="mt-1 text-sm text-slate-600">No fields yet. A step needs at least one field to publish.</p>}
-      <IssueText id={`${inputId(fieldsPath)}-error`} message={issueAt(issues, fieldsPath)} />
+      <FieldError id={`${inputId(fieldsPath)}-error`} message={issueAt(issues, fieldsPath)} />
       <ul className="mt-2 space-y-3">
         {step.fields.map((field, i) => (
           <FieldEditor

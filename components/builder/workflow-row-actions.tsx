@@ -3,6 +3,7 @@
 import { useActionState, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/http/form-state";
 
@@ -24,19 +25,7 @@ export function WorkflowRowActions({ name, rename, duplicate, remove }: { name: 
           Rename<span className="sr-only"> {name}</span>
         </summary>
         <form action={renameAction} className="mt-2 flex items-end gap-2" noValidate>
-          <div className="space-y-1">
-            <label className="block text-xs font-medium" htmlFor={`${uid}-rename`}>
-              New name for {name}
-            </label>
-            <input
-              id={`${uid}-rename`}
-              name="name"
-              defaultValue={name}
-              maxLength={120}
-              aria-invalid={renameState.fieldErrors?.name ? true : undefined}
-              className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            />
-          </div>
+          <TextField id={`${uid}-rename`} label={`New name for ${name}`} name="name" defaultValue={name} maxLength={120} error={renameState.fieldErrors?.name} />
           <SubmitButton variant="secondary" pendingText="Saving…">
             Save name
           </SubmitButton>

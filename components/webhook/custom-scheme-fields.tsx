@@ -1,7 +1,7 @@
 "use client";
 
 import type { THmacSettings } from "@/lib/hmac/schemas";
-import { describedBy, Field, inputClass } from "./hmac-fields";
+import { Field } from "@/components/ui/field";
 
 type Custom = Extract<THmacSettings, { scheme: "custom" }>["custom"];
 
@@ -22,18 +22,18 @@ export function CustomSchemeFields({
     const error = errors[`custom.${key}`];
     return (
       <Field id={id} label={label} hint={hint} error={error}>
-        <input
-          id={id}
-          className={`${inputClass} font-mono`}
-          value={custom[key] ?? ""}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, Boolean(hint), error)}
-          onChange={(e) => {
-            const value = e.target.value;
-            onChange({ ...custom, [key]: optional && value === "" ? undefined : value });
-          }}
-        />
+        {(control) => (
+          <input
+            {...control}
+            className={`${control.className} font-mono`}
+            value={custom[key] ?? ""}
+            disabled={disabled}
+            onChange={(e) => {
+              const value = e.target.value;
+              onChange({ ...custom, [key]: optional && value === "" ? undefined : value });
+            }}
+          />
+        )}
       </Field>
     );
   };
@@ -42,17 +42,13 @@ export function CustomSchemeFields({
       {text("header", "Signature header")}
       {text("prefix", "Prefix", "Exact text before the signature, e.g. sha256= or v1=. May be empty.")}
       <Field id="hmac-custom-encoding" label="Encoding">
-        <select
-          id="hmac-custom-encoding"
-          className={inputClass}
-          value={custom.encoding}
-          disabled={disabled}
-          onChange={(e) => onChange({ ...custom, encoding: e.target.value as Custom["encoding"] })}
-        >
-          <option value="hex">hex</option>
-          <option value="base64">base64</option>
-          <option value="base64url">base64url</option>
-        </select>
+        {(control) => (
+          <select {...control} value={custom.encoding} disabled={disabled} onChange={(e) => onChange({ ...custom, encoding: e.target.value as Custom["encoding"] })}>
+            <option value="hex">hex</option>
+            <option value="base64">base64</option>
+            <option value="base64url">base64url</option>
+          </select>
+        )}
       </Field>
       {text("signedContent", "Signed content", "Template over {body}, {timestamp} and {id}; {body} is required.")}
       {text("timestampHeader", "Timestamp header (optional)", "Needed when the template uses {timestamp}; enables replay protection.", true)}

@@ -8,7 +8,8 @@ import type { FormState } from "@/lib/http/form-state";
 import type { THmacScheme, THmacSettings } from "@/lib/hmac/schemas";
 import type { SignaturePreview } from "@/lib/snippets/signature-preview";
 import { CustomSchemeFields } from "./custom-scheme-fields";
-import { describedBy, Field, inputClass, SCHEME_DESCRIPTIONS, usesTimestamp } from "./hmac-fields";
+import { Field } from "@/components/ui/field";
+import { SCHEME_DESCRIPTIONS, usesTimestamp } from "./scheme-descriptions";
 
 type SaveResult = FormState<{ revision: number }> & { conflict?: boolean };
 
@@ -92,67 +93,51 @@ export function HmacSettingsForm({
 
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]}>
-          <select
-            id="hmac-scheme"
-            className={inputClass}
-            value={hmac.scheme}
-            disabled={disabled}
-            aria-describedby="hmac-scheme-hint"
-            onChange={(e) => setHmac(withScheme(hmac, e.target.value as THmacScheme))}
-          >
-            {Object.entries(SCHEME_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select {...control} value={hmac.scheme} disabled={disabled} onChange={(e) => setHmac(withScheme(hmac, e.target.value as THmacScheme))}>
+              {Object.entries(SCHEME_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field
           id="hmac-algorithm"
           label="Algorithm"
           hint={legacy ? "Legacy: only for senders that cannot do better. Prefer SHA-256." : undefined}
         >
-          <select
-            id="hmac-algorithm"
-            className={inputClass}
-            value={hmac.algorithm}
-            disabled={disabled}
-            aria-describedby={legacy ? "hmac-algorithm-hint" : undefined}
-            onChange={(e) => setHmac({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}
-          >
-            {Object.entries(ALGORITHM_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value === "ripemd128" ? `${label} (legacy)` : label}
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select {...control} value={hmac.algorithm} disabled={disabled} onChange={(e) => setHmac({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}>
+              {Object.entries(ALGORITHM_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {value === "ripemd128" ? `${label} (legacy)` : label}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         {(hmac.scheme === "prefixed-hex" || hmac.scheme === "plain-hex") && (
           <Field id="hmac-header" label="Header name" error={errors.header}>
-            <input
-              id="hmac-header"
-              className={`${inputClass} font-mono`}
-              value={hmac.header}
-              disabled={disabled}
-              aria-invalid={errors.header ? true : undefined}
-              aria-describedby={describedBy("hmac-header", false, errors.header)}
-              onChange={(e) => setHmac({ ...hmac, header: e.target.value })}
-            />
+            {(control) => (
+              <input {...control} className={`${control.className} font-mono`} value={hmac.header} disabled={disabled} onChange={(e) => setHmac({ ...hmac, header: e.target.value })} />
+            )}
           </Field>
         )}
         {usesTimestamp(hmac) && (
           <Field id="hmac-tolerance" label="Timestamp tolerance (seconds)" hint="Older or newer requests are refused (replay protection)." error={errors.toleranceSeconds}>
-            <input
-              id="hmac-tolerance"
-              type="number"
-              min={1}
-              max={86400}
-              className={inputClass}
-              value={hmac.toleranceSeconds}
-              disabled={disabled}
-              aria-describedby={describedBy("hmac-tolerance", true, errors.toleranceSeconds)}
-              onChange={(e) => setHmac({ ...hmac, toleranceSeconds: Number(e.target.value) })}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={86400}
+                value={hmac.toleranceSeconds}
+                disabled={disabled}
+                onChange={(e) => setHmac({ ...hmac, toleranceSeconds: Number(e.target.value) })}
+              />
+            )}
           </Field>
         )}
       </div>

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/http/form-state";
 import { CopyButton } from "./copy-button";
-import { inputClass } from "./hmac-fields";
+import { Field } from "@/components/ui/field";
 import { SecretRow, type SecretItem } from "./secret-row";
 
 interface Created {
@@ -126,39 +126,30 @@ export function SecretsPanel({
             </label>
           </div>
           {mode === "generate" ? (
-            <div className="max-w-sm space-y-1">
-              <label htmlFor="secret-format" className="block text-sm font-medium">
-                Format
-              </label>
-              <select id="secret-format" className={inputClass} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-                <option value="whsec">whsec_ + 32 random bytes (recommended)</option>
-                <option value="alphanumeric">20 letters and digits</option>
-              </select>
-            </div>
+            <Field id="secret-format" label="Format" className="max-w-sm">
+              {(control) => (
+                <select {...control} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+                  <option value="whsec">whsec_ + 32 random bytes (recommended)</option>
+                  <option value="alphanumeric">20 letters and digits</option>
+                </select>
+              )}
+            </Field>
           ) : (
-            <div className="space-y-1">
-              <label htmlFor="secret-value" className="block text-sm font-medium">
-                Secret
-              </label>
-              <input
-                id="secret-value"
-                className={`${inputClass} font-mono`}
-                value={pasted}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => setPasted(e.target.value)}
-              />
-              <p className="text-xs text-slate-600">At least 8 printable characters; under 128 bits of strength you get a warning.</p>
-            </div>
+            <Field id="secret-value" label="Secret" hint="At least 8 printable characters; under 128 bits of strength you get a warning.">
+              {(control) => (
+                <input {...control} className={`${control.className} font-mono`} value={pasted} autoComplete="off" spellCheck={false} onChange={(e) => setPasted(e.target.value)} />
+              )}
+            </Field>
           )}
           {rotating && (
-            <div className="max-w-sm space-y-1">
-              <label htmlFor="rotation-hours" className="block text-sm font-medium">
-                Keep the current secrets valid for (hours)
-              </label>
-              <input id="rotation-hours" type="number" min={0} max={720} step="any" className={inputClass} value={hours} onChange={(e) => setHours(e.target.value)} />
-              <p className="text-xs text-slate-600">Senders switch to the new secret in the meantime; both verify until then.</p>
-            </div>
+            <Field
+              id="rotation-hours"
+              label="Keep the current secrets valid for (hours)"
+              hint="Senders switch to the new secret in the meantime; both verify until then."
+              className="max-w-sm"
+            >
+              {(control) => <input {...control} type="number" min={0} max={720} step="any" value={hours} onChange={(e) => setHours(e.target.value)} />}
+            </Field>
           )}
           {error && <Alert>{error}</Alert>}
           <Button type="button" disabled={pending || (mode === "paste" && pasted.length === 0)} onClick={submit}>

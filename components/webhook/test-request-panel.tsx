@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/http/form-state";
 import type { TestRequestResult } from "@/lib/delivery-log/send-test-request";
-import { inputClass } from "./hmac-fields";
+import { Field } from "@/components/ui/field";
 
 /** Signs the sample body on the server with the newest active secret and posts it to the test URL. */
 export function TestRequestPanel({
@@ -24,13 +24,9 @@ export function TestRequestPanel({
   const data = result?.data;
   return (
     <div className="space-y-3">
-      <div className="space-y-1">
-        <label htmlFor="test-body" className="block text-sm font-medium">
-          Sample body (JSON)
-        </label>
-        <textarea id="test-body" rows={5} className={`${inputClass} font-mono text-xs`} value={body} onChange={(e) => setBody(e.target.value)} />
-        <p className="text-xs text-slate-600">Signed with the published version&apos;s settings and the newest active secret, on the server.</p>
-      </div>
+      <Field id="test-body" label="Sample body (JSON)" hint="Signed with the published version's settings and the newest active secret, on the server.">
+        {(control) => <textarea {...control} className={`${control.className} font-mono text-xs`} rows={5} value={body} onChange={(e) => setBody(e.target.value)} />}
+      </Field>
       <Button type="button" disabled={pending} onClick={() => startTransition(async () => setResult(await send({ body })))}>
         {pending ? "Sending…" : "Send signed test request"}
       </Button>

@@ -3,6 +3,7 @@ import { roleAllows } from "@/lib/auth/authorize";
 import { requireWorkspacePage } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db/client";
 import { listWorkspaceWorkflows } from "@/lib/workflows/list-workflows";
+import { TextField } from "@/components/ui/field";
 import { CreateWorkflowForm } from "@/components/builder/create-workflow-form";
 import { WorkflowRowActions } from "@/components/builder/workflow-row-actions";
 import {
@@ -47,19 +48,7 @@ export default async function WorkflowsPage({
       )}
 
       <form role="search" className="flex flex-wrap items-end gap-2" action={`/workspaces/${workspaceId}`}>
-        <div className="min-w-56 flex-1 space-y-1">
-          <label htmlFor="workflow-search" className="block text-sm font-medium">
-            Search workflows
-          </label>
-          <input
-            id="workflow-search"
-            name="q"
-            type="search"
-            defaultValue={search}
-            placeholder="Name contains…"
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-          />
-        </div>
+        <TextField id="workflow-search" label="Search workflows" name="q" type="search" defaultValue={search} placeholder="Name contains…" className="min-w-56 flex-1" />
         <button type="submit" className="rounded-md bg-white px-3.5 py-2 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
           Search
         </button>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { Field, TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/http/form-state";
 import { inviteMemberAction } from "./actions";
 
@@ -14,16 +14,15 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <div className="flex flex-wrap items-end gap-3">
         <TextField label="Email of an existing user" name="email" type="email" className="min-w-64 flex-1" error={state.fieldErrors?.email} />
-        <div className="space-y-1">
-          <label htmlFor="invite-role" className="block text-sm font-medium">
-            Role
-          </label>
-          <select id="invite-role" name="role" defaultValue="editor" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="viewer">Viewer — can look</option>
-            <option value="editor">Editor — can build and publish</option>
-            <option value="owner">Owner — can also manage members</option>
-          </select>
-        </div>
+        <Field id="invite-role" label="Role">
+          {(control) => (
+            <select {...control} name="role" defaultValue="editor">
+              <option value="viewer">Viewer — can look</option>
+              <option value="editor">Editor — can build and publish</option>
+              <option value="owner">Owner — can also manage members</option>
+            </select>
+          )}
+        </Field>
         <SubmitButton pendingText="Adding…">Add member</SubmitButton>
       </div>
     </form>

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TextField } from "@/components/ui/text-field";
+import { Field, TextField } from "@/components/ui/field";
 import type { FormState } from "@/lib/http/form-state";
 import type { CreatedTokenData } from "./actions";
 
@@ -52,18 +52,9 @@ function NewToken({ created, apiBaseUrl }: { created: CreatedTokenData; apiBaseU
         Copy “{created.name}” now. It is shown only once: Signet stores only a hash of it. If you lose it, revoke it and create another.
       </Alert>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-64 flex-1 space-y-1">
-          <label htmlFor="new-api-token" className="block text-sm font-medium">
-            Your new API token
-          </label>
-          <input
-            id="new-api-token"
-            readOnly
-            value={created.token}
-            onFocus={(e) => e.currentTarget.select()}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm"
-          />
-        </div>
+        <Field id="new-api-token" label="Your new API token" className="min-w-64 flex-1">
+          {(control) => <input {...control} className={`${control.className} font-mono`} readOnly value={created.token} onFocus={(e) => e.currentTarget.select()} />}
+        </Field>
         <Button type="button" variant="secondary" onClick={copy}>
           {copied === "copied" ? "Copied" : "Copy token"}
         </Button>

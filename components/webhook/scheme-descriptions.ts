@@ -1,47 +1,6 @@
-"use client";
-
 import type { THmacSettings } from "@/lib/hmac/schemas";
 
-// Small labelled inputs of the HMAC panel, errors wired to aria-describedby.
-
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: React.ReactNode;
-  error?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm disabled:bg-slate-50";
-
-export function describedBy(id: string, hint: boolean, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
+// What the HMAC panel says about each scheme.
 
 export const SCHEME_DESCRIPTIONS: Record<THmacSettings["scheme"], string> = {
   "prefixed-hex": "One header, value sha256={hex} over the raw body. Signet's default.",

@@ -1,0 +1,80 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+// The app's one labelled control: the label, an optional hint, the error message, and the id
+// and aria attributes that tie them to the control, so a screen reader announces the hint and
+// the error with it. Every form (sign-in, builder, webhook panel, session pages) uses it.
+
+/** What the control inside a Field must spread: its id, border and aria wiring. */
+export interface ControlProps {
+  id: string;
+  className: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/** The input look; red border with an error. text-base under `sm` so phones don't zoom in. */
+export function controlClass(error?: string): string {
+  return `block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm placeholder:text-slate-400 disabled:bg-slate-50 sm:text-sm ${error ? "border-red-500" : "border-slate-300"}`;
+}
+
+/** The id of the message a control's aria-describedby names. */
+export const errorId = (id: string) => `${id}-error`;
+
+/** An error message under a control (or under a group, for errors about the group as a whole). */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {message}
+    </p>
+  );
+}
+
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  className = "",
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? errorId(id) : null].filter(Boolean).join(" ");
+  return (
+    <div className={`space-y-1 ${className}`}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id, className: controlClass(error), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
+      {hint && (
+        <div id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </div>
+      )}
+      <FieldError id={errorId(id)} message={error} />
+    </div>
+  );
+}
+
+/** A labelled text input named `name` (id `field-{name}` unless given). */
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  className = "",
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
+  return (
+    <Field id={id ?? `field-${name}`} label={label} hint={hint} error={error} className={className}>
+      {(control) => <input name={name} {...control} {...props} />}
+    </Field>
+  );
+}
