@@ -5,22 +5,21 @@
 // Bundled by scripts/build-server.mjs into .next/signet-server.mjs (no tsx in production).
 import { createServer } from "node:http";
 import next from "next";
-import { getConfig, ConfigError } from "@/lib/config/env";
-import { getDatabase } from "@/lib/db/client";
-import { MigrationError } from "@/lib/db/migrate";
+import { getConfig } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
+import { checkStartup, failStartup } from "@/lib/startup-check";
 import { createFront } from "./front";
 import { installGracefulShutdown } from "./shutdown";
 import { applyServerTimeouts } from "./timeouts";
 
 async function main(): Promise<void> {
+  // Configuration and database before Next: instrumentation.ts and every route in Next's
+  // bundle then get this same handle, because lib/db/client.ts keeps it on globalThis (PGlite
+  // allows one instance per directory; openDatabase refuses a second one in the process).
+  await checkStartup();
   const config = getConfig();
   const app = next({ dev: false, hostname: config.hostname, port: config.port, dir: process.cwd() });
   const handleNext = app.getRequestHandler();
-  // Open (and migrate) the database before Next: instrumentation.ts and every route in Next's
-  // bundle then get this same handle, because lib/db/client.ts keeps it on globalThis (PGlite
-  // allows one instance per directory; openDatabase refuses a second one in the process).
-  await getDatabase();
   await app.prepare();
   const front = createFront(handleNext);
   const server = createServer(front.handle);
@@ -33,8 +32,4 @@ async function main(): Promise<void> {
   logger.info("server_listening", { url: `http://${config.hostname}:${config.port}`, pid: process.pid });
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof MigrationError) console.error(error.message);
-  else logger.error("startup_failed", { error });
-  process.exit(1);
-});
+main().catch(failStartup);
