@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current-actor";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
 import { AuthCard } from "../auth-card";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   if (await currentActor()) redirect("/");
   const { callbackUrl } = await searchParams;
   return (
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
     </AuthCard>
   );
 }
