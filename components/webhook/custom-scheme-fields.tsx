@@ -50,7 +50,7 @@ export function CustomSchemeFields({
           </select>
         )}
       </Field>
-      {text("signedContent", "Signed content", "Template over {body}, {timestamp} and {id}; {body} is required.")}
+      {text("signedContent", "Signed content", "Template over {body}, {timestamp} and {id}; {body} is required. Put punctuation between placeholders (e.g. {id}.{timestamp}.{body}) that your ids never contain.")}
       {text("timestampHeader", "Timestamp header (optional)", "Needed when the template uses {timestamp}; enables replay protection.", true)}
       {text("idHeader", "Message id header (optional)", "Needed when the template uses {id}; repeats return the first session.", true)}
       {text("separator", "Separator for several signatures (optional)", "E.g. a comma or a space, for sending old and new signatures during rotation.")}

@@ -39,9 +39,16 @@ export function encodeSignature(signature: Uint8Array, encoding: SignatureEncodi
   return buffer.toString(encoding);
 }
 
-/** Unix seconds as decimal digits only (no sign, no exponent, no spaces), at most 12 digits. */
+/**
+ * Unix seconds in their one canonical spelling: decimal digits only (no sign, exponent or
+ * spaces), no leading zero, at most 12 digits. The timestamp is signed as text, so a second
+ * spelling of the same instant ("0170…", "+170…") would be a second signed message: with a
+ * template like {id}{timestamp} a digit could move from the id into the timestamp and still
+ * verify.
+ */
 export function parseUnixSeconds(raw: string): number | undefined {
   if (raw.length === 0 || raw.length > 12) return undefined;
+  if (raw.length > 1 && raw.charCodeAt(0) === 48 /* 0 */) return undefined;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c < 48 || c > 57) return undefined;

@@ -13,7 +13,7 @@ export interface SignRequestInput {
   body: Uint8Array;
   /** Unix seconds; defaults to now. */
   timestamp?: number;
-  /** Message id for schemes that carry one; defaults to a random `msg_…`. */
+  /** Message id for schemes that carry one; defaults to a random `msg_{hex}`. */
   id?: string;
 }
 
@@ -28,7 +28,8 @@ export function signingContext(settings: THmacSettings, timestamp?: number, id?:
   const needs = schemeFor(settings).needs(settings);
   return {
     timestamp: needs.timestamp ? String(timestamp ?? Math.floor(Date.now() / 1000)) : undefined,
-    id: needs.id ? (id ?? `msg_${randomBytes(12).toString("base64url")}`) : undefined,
+    // Hex: no character a template could use as a separator (see settings-rules.ts).
+    id: needs.id ? (id ?? `msg_${randomBytes(12).toString("hex")}`) : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { checkSecretsFit } from "@/lib/webhook-secrets/check-secrets-fit";
 import { authorizeWorkflow } from "./authorize-workflow";
 import { definitionsEqual } from "./definition";
 import { definitionOrThrow, storedDefinition } from "./definition-or-throw";
+import { definitionSaveIssues } from "./definition/save-rules";
 import { EDIT_CONFLICT_MESSAGE } from "./update-workflow";
 import { findWorkflowDetail, insertVersion, latestVersionNumber, setLiveVersion, updateDraftIfRevision } from "./workflow-repository";
 
@@ -51,6 +52,14 @@ export async function publishWorkflow(
       if (workflow.liveVersion && previous && definitionsEqual(draft, previous)) {
         const { id, version, publishedAt } = workflow.liveVersion;
         return { version, versionId: id, publishedAt, unchanged: true, draftRevision: workflow.draftRevision };
+      }
+      // A draft saved before a save rule existed is checked again: it must not go live.
+      const saveIssues = definitionSaveIssues(draft);
+      if (saveIssues.length > 0) {
+        throw new AppError("VALIDATION_FAILED", "Fix the draft before publishing.", {
+          reason: "invalid_definition",
+          issues: saveIssues.map((issue) => ({ ...issue, path: ["definition", ...issue.path] })),
+        });
       }
       const emptyStep = draft.steps.findIndex((step) => step.fields.length === 0);
       if (emptyStep >= 0) {

@@ -40,6 +40,32 @@ export function parseTemplate(template: string): Segment[] {
   return segments;
 }
 
+/**
+ * Why the signed bytes of this request could also be read as other values, or null. The
+ * template is read from the outside in: a value left of {body} ends at the first occurrence of
+ * the literal after it, a value right of {body} starts after the last occurrence of the
+ * literal before it. A value that contains that literal (or ends with its start) could give
+ * characters to its neighbour, e.g. id "order-10" + timestamp "T" vs "order-1" + "0T" with
+ * no separator, and the signature would still match: such a request is refused.
+ */
+export function ambiguousSplit(segments: readonly Segment[], values: SigningContext, headers: { timestamp?: string; id?: string }): string | null {
+  const bodyAt = segments.findIndex((s) => typeof s !== "string" && s.field === "body");
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (typeof segment === "string" || segment.field === "body") continue;
+    const value = values[segment.field] ?? "";
+    const neighbour = i < bodyAt ? segments[i + 1] : segments[i - 1];
+    if (typeof neighbour !== "string") {
+      return `The signed content puts {${segment.field}} directly next to another value, so the signed bytes can be split more than one way. Requests are refused until the builder adds a separator.`;
+    }
+    const delimited = i < bodyAt ? (value + neighbour).indexOf(neighbour) === value.length : (neighbour + value).lastIndexOf(neighbour) === 0;
+    if (!delimited) {
+      return `The ${headers[segment.field] ?? segment.field} value contains ${JSON.stringify(neighbour)}, which separates it from the next value in the signed content, so the signed bytes can be split more than one way.`;
+    }
+  }
+  return null;
+}
+
 function readContext(settings: Settings, headers: HeaderInput): SigningContext {
   const { timestampHeader, idHeader } = settings.custom;
   return {
@@ -91,6 +117,8 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
   if (context.id !== undefined && context.id.length > MAX_MESSAGE_ID_LENGTH) {
     return malformed("header-too-long", `The ${idHeader} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`);
   }
+  const ambiguity = ambiguousSplit(parseTemplate(settings.custom.signedContent), { timestamp: timestamp?.raw, id: context.id }, { timestamp: timestampHeader, id: idHeader });
+  if (ambiguity) return malformed("bad-structure", ambiguity);
   return { kind: "parsed", request: { signatures, timestamp, messageId: context.id, context: { timestamp: timestamp?.raw, id: context.id } } };
 }
 

@@ -122,7 +122,7 @@ export function decodePrefixed(
 /** Parses a timestamp header value (unix seconds). */
 export function parseTimestamp(header: string, raw: string): { raw: string; seconds: number } | MalformedOutcome {
   const seconds = parseUnixSeconds(raw);
-  if (seconds === undefined) return malformed("bad-timestamp", `The ${header} value must be a unix time in seconds (digits only).`);
+  if (seconds === undefined) return malformed("bad-timestamp", `The ${header} value must be a unix time in seconds (digits only, no sign or leading zero).`);
   return { raw, seconds };
 }
 

@@ -38,6 +38,17 @@ export const ZAllowedOrigin = z.string({ error: "Origin must be text" }).transfo
   return url.origin;
 });
 
+// An origin as CSP and postMessage need it, nothing more: http(s), a DNS name (IDN already in
+// punycode) or an IP literal, an optional port. The URL parser alone accepts hosts such as
+// `a.example;script-src` or `a.example,*` that would change the header they are written into.
+const DNS_LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+const STRICT_ORIGIN = new RegExp(`^https?://(?:${DNS_LABEL}(?:\\.${DNS_LABEL})*|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?$`);
+
+/** True for a canonical origin (as ZAllowedOrigin outputs) in the strict grammar above. */
+export function isStrictOrigin(origin: string): boolean {
+  return origin.length <= 253 + 16 && STRICT_ORIGIN.test(origin);
+}
+
 export const ZWebhookTrigger = z.object({
   type: z.literal("webhook"),
   hmac: ZHmacSettingsInput.default(() => structuredClone(DEFAULT_HMAC_SETTINGS)).superRefine((hmac, ctx) => {
