@@ -1,5 +1,6 @@
 import type { THmacSettings } from "@/lib/hmac/schemas";
 import { joinParts, type FieldNames } from "@/lib/snippets/languages/common";
+import { jsString } from "@/lib/snippets/languages/literals";
 import { signingRecipe } from "@/lib/snippets/recipe";
 
 // The embed snippet of SPEC §4: the portal's backend signs the signed-in user's data, posts
@@ -18,7 +19,7 @@ export interface EmbedSnippetInput {
 }
 
 const NAMES: FieldNames = { body: "body", timestamp: "timestamp", id: "id", signature: "signature" };
-const q = (s: string) => JSON.stringify(s);
+const q = jsString;
 
 function signingLines(settings: THmacSettings): { lines: string[]; headers: string[] } {
   if (!settings.enabled) return { lines: ["  // HMAC is off for this workflow: the request needs no signature."], headers: [] };
@@ -41,7 +42,8 @@ export function embedSnippet(input: EmbedSnippetInput): string {
   const signing = signingLines(input.settings);
   let sampleUser: string;
   try {
-    sampleUser = JSON.stringify(JSON.parse(input.sampleBody), null, 2);
+    // Non-ASCII only occurs inside JSON strings, where \uXXXX means the same: ASCII-only code.
+    sampleUser = JSON.stringify(JSON.parse(input.sampleBody), null, 2).replace(/[^\x20-\x7e\n]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
   } catch {
     sampleUser = "{}";
   }

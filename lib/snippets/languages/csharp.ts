@@ -1,8 +1,9 @@
 import type { Snippet, SigningRecipe, SnippetInput } from "../types";
-import { cStringLiteral, introComment, joinParts, unsupportedText, usesRipemd, type FieldNames } from "./common";
+import { introComment, joinParts, unsupportedText, usesRipemd, type FieldNames } from "./common";
+import { csharpString } from "./literals";
 
 const NAMES: FieldNames = { body: "body", timestamp: "timestamp", id: "id", signature: "signature" };
-const q = (s: string) => cStringLiteral(s, "csharp");
+const q = csharpString;
 
 const HMAC_CLASS: Record<"sha256" | "sha384" | "sha512" | "sha1", string> = {
   sha256: "HMACSHA256",

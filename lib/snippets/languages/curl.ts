@@ -1,13 +1,20 @@
 import type { Part, Snippet, SigningRecipe, SnippetInput } from "../types";
 import { compactParts } from "../recipe";
-import { introComment, shellQuote, unsupportedText } from "./common";
+import { introComment, unsupportedText } from "./common";
+import { shellString } from "./literals";
 
 const VARS = { body: '"$BODY"', timestamp: '"$TIMESTAMP"', id: '"$MSG_ID"', signature: '"$SIGNATURE"' } as const;
 
-/** A shell word: single-quoted literals and double-quoted variables, side by side. */
+/** A shell word: quoted literals and double-quoted variables, side by side. */
 function shellWord(parts: Part[]): string {
-  const pieces = compactParts(parts).map((p) => ("literal" in p ? shellQuote(p.literal) : VARS[p.field]));
+  const pieces = compactParts(parts).map((p) => ("literal" in p ? shellString(p.literal)! : VARS[p.field]));
   return pieces.length === 0 ? "''" : pieces.join("");
+}
+
+/** Every literal the script would hold; a shell variable or argument cannot carry NUL. */
+function literalsOf(recipe: SigningRecipe, input: SnippetInput): string[] {
+  const parts = [...recipe.signed, ...recipe.headers.flatMap((h): Part[] => [{ literal: `${h.name}: ` }, ...h.value])];
+  return [input.url, input.secret, input.sampleBody, ...parts.flatMap((p) => ("literal" in p ? [p.literal] : []))];
 }
 
 // `od` turns bytes into hex portably (xxd is not everywhere); `openssl base64 -A` avoids the
@@ -23,9 +30,12 @@ export function curlSnippet(recipe: SigningRecipe, input: SnippetInput, schemeLa
   if (recipe.algorithm === "ripemd128") {
     return { language: "curl", supported: false, code: `# ${unsupportedText(recipe.algorithm, "OpenSSL", "PHP's hash_hmac('ripemd128', …) has it, as does BouncyCastle for Java.")}` };
   }
+  if (literalsOf(recipe, input).some((text) => shellString(text) === null)) {
+    return { language: "curl", supported: false, code: "# These settings contain a NUL character, which a shell variable cannot hold: use another language's snippet." };
+  }
   // printf '%s' reuses its format for every argument: the pieces are written back to back.
   const signedArgs = compactParts(recipe.signed)
-    .map((p) => ("literal" in p ? shellQuote(p.literal) : VARS[p.field]))
+    .map((p) => ("literal" in p ? shellString(p.literal)! : VARS[p.field]))
     .join(" ");
   const lines = [
     "#!/usr/bin/env bash",
@@ -34,9 +44,9 @@ export function curlSnippet(recipe: SigningRecipe, input: SnippetInput, schemeLa
     recipe.algorithm === "ripemd160" ? "# On OpenSSL 3 builds without RIPEMD-160 in the default provider, add `-provider legacy -provider default` to openssl dgst." : null,
     "set -euo pipefail",
     "",
-    `URL=${shellQuote(input.url)}`,
-    `SECRET=${shellQuote(input.secret)}`,
-    `BODY=${shellQuote(input.sampleBody)}`,
+    `URL=${shellString(input.url)}`,
+    `SECRET=${shellString(input.secret)}`,
+    `BODY=${shellString(input.sampleBody)}`,
     recipe.needsTimestamp ? "TIMESTAMP=$(date +%s)" : null,
     recipe.needsId ? 'MSG_ID="msg_$(openssl rand -hex 12)"' : null,
     // The key goes to openssl as hex, so any character in the secret is safe on the command line.

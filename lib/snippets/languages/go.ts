@@ -1,8 +1,9 @@
 import type { Snippet, SigningRecipe, SnippetInput } from "../types";
-import { cStringLiteral, introComment, joinParts, unsupportedText, type FieldNames } from "./common";
+import { introComment, joinParts, unsupportedText, type FieldNames } from "./common";
+import { goString } from "./literals";
 
 const NAMES: FieldNames = { body: "body", timestamp: "timestamp", id: "id", signature: "signature" };
-const q = (s: string) => cStringLiteral(s, "go");
+const q = goString;
 
 const HASH: Record<Exclude<SigningRecipe["algorithm"], "ripemd128">, { pkg: string; fn: string }> = {
   sha256: { pkg: "crypto/sha256", fn: "sha256.New" },

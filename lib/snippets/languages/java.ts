@@ -1,8 +1,9 @@
 import type { Snippet, SigningRecipe, SnippetInput } from "../types";
-import { cStringLiteral, introComment, joinParts, usesRipemd, type FieldNames } from "./common";
+import { introComment, joinParts, usesRipemd, type FieldNames } from "./common";
+import { javaString } from "./literals";
 
 const NAMES: FieldNames = { body: "body", timestamp: "timestamp", id: "id", signature: "signature" };
-const q = (s: string) => cStringLiteral(s, "java");
+const q = javaString;
 
 const MAC_NAME: Record<SigningRecipe["algorithm"], string> = {
   sha256: "HmacSHA256",

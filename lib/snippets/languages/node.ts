@@ -1,8 +1,9 @@
 import type { Snippet, SigningRecipe, SnippetInput } from "../types";
 import { introComment, joinParts, unsupportedText, type FieldNames } from "./common";
+import { jsString } from "./literals";
 
 const NAMES: FieldNames = { body: "body", timestamp: "timestamp", id: "id", signature: "signature" };
-const q = (s: string) => JSON.stringify(s);
+const q = jsString;
 
 const DIGEST: Record<SigningRecipe["encoding"], string> = { hex: '"hex"', base64: '"base64"', base64url: '"base64url"' };
 

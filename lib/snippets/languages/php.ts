@@ -1,5 +1,6 @@
 import type { Snippet, SigningRecipe, SnippetInput } from "../types";
-import { introComment, joinParts, phpQuote, type FieldNames } from "./common";
+import { introComment, joinParts, type FieldNames } from "./common";
+import { phpString } from "./literals";
 
 const NAMES: FieldNames = { body: "$body", timestamp: "$timestamp", id: "$id", signature: "$signature" };
 
@@ -16,13 +17,13 @@ export function phpSnippet(recipe: SigningRecipe, input: SnippetInput, schemeLab
     introComment(recipe, schemeLabel, "//"),
     "// PHP 7.4+ with the curl extension: save as sign.php and run `php sign.php`.",
     "",
-    `$url = ${phpQuote(input.url)};`,
-    `$secret = ${phpQuote(input.secret)};`,
-    `$body = ${phpQuote(input.sampleBody)};`,
+    `$url = ${phpString(input.url)};`,
+    `$secret = ${phpString(input.secret)};`,
+    `$body = ${phpString(input.sampleBody)};`,
     recipe.needsTimestamp ? "$timestamp = (string) time();" : null,
     recipe.needsId ? "$id = 'msg_' . bin2hex(random_bytes(12));" : null,
     recipe.keyBytes === "whsec-base64" ? "$key = base64_decode(preg_replace('/^whsec_/', '', $secret), true);" : "$key = $secret;",
-    `$raw = hash_hmac('${recipe.algorithm}', ${joinParts(recipe.signed, phpQuote, NAMES, ".")}, $key, true);`,
+    `$raw = hash_hmac('${recipe.algorithm}', ${joinParts(recipe.signed, phpString, NAMES, ".")}, $key, true);`,
     `$signature = ${ENCODE[recipe.encoding]};`,
     "",
     "$ch = curl_init($url);",
@@ -32,7 +33,7 @@ export function phpSnippet(recipe: SigningRecipe, input: SnippetInput, schemeLab
     "    CURLOPT_RETURNTRANSFER => true,",
     "    CURLOPT_HTTPHEADER => [",
     "        'Content-Type: application/json',",
-    ...recipe.headers.map((h) => `        ${joinParts([{ literal: `${h.name}: ` }, ...h.value], phpQuote, NAMES, ".")},`),
+    ...recipe.headers.map((h) => `        ${joinParts([{ literal: `${h.name}: ` }, ...h.value], phpString, NAMES, ".")},`),
     "    ],",
     "]);",
     "$response = curl_exec($ch);",

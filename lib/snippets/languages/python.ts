@@ -1,9 +1,9 @@
 import type { Snippet, SigningRecipe, SnippetInput } from "../types";
 import { introComment, joinParts, unsupportedText, type FieldNames } from "./common";
+import { pythonString } from "./literals";
 
 const NAMES: FieldNames = { body: "body", timestamp: "timestamp", id: "msg_id", signature: "signature" };
-// A JSON string literal is a valid Python 3 str literal (same escapes, UTF-8 source).
-const q = (s: string) => JSON.stringify(s);
+const q = pythonString;
 
 const ENCODE: Record<SigningRecipe["encoding"], string> = {
   hex: "digest.hex()",
