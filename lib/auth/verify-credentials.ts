@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log/logger";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { ZSignIn } from "./schemas";
 import { findUserForSignIn, recordFailedSignIn, resetFailedSignIns } from "./user-repository";
@@ -29,7 +30,10 @@ export async function verifyCredentials(db: PrismaClient, input: unknown, now = 
   if (user.lockedUntil && user.lockedUntil > now) {
     return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) };
   }
-  if (!(await verifyPassword(user.passwordHash, password))) {
+  const passwordOk = await verifyPassword(user.passwordHash, password);
+  // One line per password check (never the email or password): what lockout tests count.
+  logger.info("password_checked", { ok: passwordOk });
+  if (!passwordOk) {
     const { locked } = await recordFailedSignIn(db, user.id, {
       maxAttempts: SIGN_IN_MAX_ATTEMPTS,
       lockSeconds: SIGN_IN_LOCK_SECONDS,
