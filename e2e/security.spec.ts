@@ -2,7 +2,7 @@
 // builder pages that another site cannot frame.
 import { expect, PASSWORD, signUpThroughUi, test, uniqueEmail } from "./fixtures";
 
-test("five wrong passwords lock the account for 15 minutes, with a clear message, even for the right password", async ({ browser, baseURL }, testInfo) => {
+test("five wrong passwords lock sign-in for that email for up to 15 minutes, with a clear message, even for the right password", async ({ browser, baseURL }, testInfo) => {
   const email = uniqueEmail("lockout");
   const signUpContext = await browser.newContext({ baseURL });
   await signUpThroughUi(await signUpContext.newPage(), email);
@@ -18,17 +18,17 @@ test("five wrong passwords lock the account for 15 minutes, with a clear message
     // The previous attempt's identical message is still on screen, so wait for this attempt's
     // answer itself: when the action completes, the form resets and the password is cleared.
     await expect(page.getByLabel("Password")).toHaveValue("");
-    const message = attempt < 5 ? /Incorrect email or password/ : /locked for 15 minutes/;
+    const message = attempt < 5 ? /Incorrect email or password/ : /locked for up to 15 minutes/;
     await expect(page.getByText(message)).toBeVisible();
   }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText(/Too many failed attempts\. This account is locked for 15 minutes/)).toBeVisible();
+  await expect(page.getByText(/Too many failed attempts\. Sign-in for this email is locked for up to 15 minutes/)).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
   await testInfo.attach("sign-in locked", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
-  // The lock is per account: someone else signs in normally meanwhile.
+  // The lock is per email: someone else signs in normally meanwhile.
   const other = uniqueEmail("unlocked");
   const otherContext = await browser.newContext({ baseURL });
   await signUpThroughUi(await otherContext.newPage(), other);

@@ -35,7 +35,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
       if (code === "locked") {
-        return { ok: false, values, message: "Too many failed attempts. This account is locked for 15 minutes; try again later." };
+        return { ok: false, values, message: "Too many failed attempts. Sign-in for this email is locked for up to 15 minutes; try again later." };
       }
       return { ok: false, values, message: "Incorrect email or password." };
     }

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export function findUserForSignIn(db: PrismaClient, email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, failedLoginCount: true, lockedUntil: true },
+    select: { id: true, email: true, name: true, passwordHash: true },
   });
 }
 
@@ -35,29 +35,4 @@ export async function createUserWithPersonalWorkspace(
     });
     return { userId: user.id, email: user.email, workspaceId: workspace.id };
   });
-}
-
-/** Atomically counts a failed sign-in and locks the account once the limit is reached. */
-export async function recordFailedSignIn(
-  db: PrismaClient,
-  userId: string,
-  opts: { maxAttempts: number; lockSeconds: number; now: Date },
-) {
-  const updated = await db.user.update({
-    where: { id: userId },
-    data: { failedLoginCount: { increment: 1 } },
-    select: { failedLoginCount: true },
-  });
-  if (updated.failedLoginCount >= opts.maxAttempts) {
-    await db.user.update({
-      where: { id: userId },
-      data: { failedLoginCount: 0, lockedUntil: new Date(opts.now.getTime() + opts.lockSeconds * 1000) },
-    });
-    return { locked: true };
-  }
-  return { locked: false };
-}
-
-export function resetFailedSignIns(db: PrismaClient, userId: string) {
-  return db.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null }, select: { id: true } });
 }

@@ -18,8 +18,8 @@ describe("createTestDb", () => {
   it("gives a migrated, working database on the engine under test", async () => {
     expect(db.engine).toBe(testEngine());
     const user = await db.prisma.user.create({ data: { email: "a@example.com", passwordHash: "x" }, select: { id: true } });
-    const found = await db.prisma.user.findUnique({ where: { id: user.id }, select: { email: true, failedLoginCount: true } });
-    expect(found).toEqual({ email: "a@example.com", failedLoginCount: 0 });
+    const found = await db.prisma.user.findUnique({ where: { id: user.id }, select: { email: true, name: true } });
+    expect(found).toEqual({ email: "a@example.com", name: null });
   });
 
   it("gives every caller its own database", async () => {
