@@ -25,3 +25,12 @@ export const ZSignIn = z.object({
   password: z.string().min(1, "Enter your password").max(200),
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
+
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200),
+    newPassword: ZNewPassword,
+    confirmPassword: z.string().max(200),
+  })
+  .refine((data) => data.newPassword === data.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same" });
+export type TChangePassword = z.infer<typeof ZChangePassword>;

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export function findUserForSignIn(db: PrismaClient, email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
 }
 
@@ -35,4 +35,9 @@ export async function createUserWithPersonalWorkspace(
     });
     return { userId: user.id, email: user.email, workspaceId: workspace.id };
   });
+}
+
+/** Sets a new password hash and raises the session version: every session of the user ends. */
+export function updatePasswordEndingSessions(db: PrismaClient, userId: string, passwordHash: string) {
+  return db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
 }

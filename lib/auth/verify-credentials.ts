@@ -10,7 +10,7 @@ export const SIGN_IN_MAX_ATTEMPTS = 5;
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string | null } }
+  | { ok: true; user: { id: string; email: string; name: string | null; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -44,7 +44,7 @@ export async function verifyCredentials(db: PrismaClient, input: unknown, now = 
   logger.info("password_checked", { ok: passwordOk });
   if (passwordOk && user) {
     await releaseSignInAttempt(db, key);
-    return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
   }
   await pruneSignInThrottle(db, now).catch((error: unknown) => logger.warn("sign_in_throttle_prune_failed", { error }));
   if (claim.attempts >= SIGN_IN_MAX_ATTEMPTS) return { ok: false, reason: "locked", retryAfterSeconds: secondsUntil(claim.windowEndsAt, now) };

@@ -91,6 +91,7 @@ const PUBLIC_ROUTES: Record<string, string[]> = {
 /** Server actions: the permission each needs; "public" ones are the auth forms and session capability. */
 const ACTION_TABLE: Record<string, Record<string, "signed-in" | "edit" | "own" | "public">> = {
   "app/(auth)/actions.ts": { signInAction: "public", signOutAction: "public", signUpAction: "public" },
+  "app/account/actions.ts": { changePasswordAction: "signed-in" },
   "app/s/[token]/actions.ts": { submitStepAction: "public" },
   "app/workspaces/[workspaceId]/members/actions.ts": { inviteMemberAction: "own" },
   "app/workspaces/[workspaceId]/settings/tokens/actions.ts": { createApiTokenAction: "edit", revokeApiTokenAction: "edit" },

@@ -19,6 +19,13 @@ export class CookieJar {
     }
   }
 
+  /** Another jar holding the same cookies now (a copy someone kept, e.g. a stolen cookie). */
+  copy(): CookieJar {
+    const other = new CookieJar();
+    for (const [name, value] of this.cookies) other.cookies.set(name, value);
+    return other;
+  }
+
   header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }

@@ -105,6 +105,7 @@ const PAGES: Record<string, { path: () => string; expect: Record<Actor, PageExpe
   "app/page.tsx": { path: () => "/", expect: { anonymous: "→/sign-in", other: "→/workspaces/", viewer: "→/workspaces/", editor: "→/workspaces/", owner: "→/workspaces/" } },
   "app/(auth)/sign-in/page.tsx": { path: () => "/sign-in", expect: { anonymous: 200, other: "→/", viewer: "→/", editor: "→/", owner: "→/" } },
   "app/(auth)/sign-up/page.tsx": { path: () => "/sign-up", expect: { anonymous: 200, other: "→/", viewer: "→/", editor: "→/", owner: "→/" } },
+  "app/account/page.tsx": { path: () => "/account", expect: { anonymous: "→/sign-in", other: 200, viewer: 200, editor: 200, owner: 200 } },
   // The token is the capability: whoever holds it may fill the form, signed in or not.
   "app/s/[token]/page.tsx": { path: () => sessionPath, expect: { anonymous: 200, other: 200, viewer: 200, editor: 200, owner: 200 } },
   "app/workspaces/[workspaceId]/page.tsx": { path: () => `/workspaces/${workspaceId}`, expect: WORKSPACE_PAGE },
@@ -306,6 +307,35 @@ describe("sign-in lockout", () => {
     // An existing session is not a way around it either way; other users are unaffected.
     const other = await signInWithCredentials(app.baseUrl, new CookieJar(), users.editor.email, PASSWORD);
     expect(other.location).not.toMatch(/error=/);
+  });
+});
+
+// --- Sign-out ----------------------------------------------------------------------------------
+
+describe("sign-out", () => {
+  it("ends the session on the server: a copy of the cookie taken before signing out no longer works", async () => {
+    const jar = new CookieJar();
+    expect((await signInWithCredentials(app.baseUrl, jar, users.editor.email, PASSWORD)).status).toBe(302);
+    const stolen = jar.copy();
+    const page = `/workspaces/${workspaceId}`;
+    expect((await get(app.baseUrl, page, stolen)).status).toBe(200);
+
+    // What the Sign out button does: Auth.js's sign-out, with its CSRF token.
+    const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`, { headers: { cookie: jar.header() } });
+    jar.store(csrf);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const out = await fetch(`${app.baseUrl}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+      body: new URLSearchParams({ csrfToken, callbackUrl: `${app.baseUrl}/sign-in` }),
+    });
+    expect(out.status).toBe(302);
+
+    const replay = await get(app.baseUrl, page, stolen);
+    expect(outcomeOf(replay)).toBe("→/sign-in");
+    // The other sessions of the same user are untouched.
+    expect((await get(app.baseUrl, page, jars.editor)).status).toBe(200);
   });
 });
 

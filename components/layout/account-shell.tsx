@@ -1,0 +1,14 @@
+import { getDb } from "@/lib/db/client";
+import { listWorkspacesForUser } from "@/lib/workspaces/membership-repository";
+import { AppHeader } from "./app-header";
+
+/** The frame of signed-in pages that belong to no workspace (account settings, invitations). */
+export async function AccountShell({ userId, email, children }: { userId: string; email: string; children: React.ReactNode }) {
+  const memberships = await listWorkspacesForUser(await getDb(), userId);
+  return (
+    <>
+      <AppHeader current={null} workspaces={memberships.map((m) => m.workspace)} email={email} />
+      <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+    </>
+  );
+}
