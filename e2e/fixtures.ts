@@ -12,6 +12,11 @@ export async function signUpThroughUi(page: Page, email: string, password = PASS
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Sign-up answers the same whether or not the email was taken, then the user signs in.
+  await expect(page.getByText("Thanks. Sign in with your email and password to continue.")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Workflows" })).toBeVisible();
   const match = /\/workspaces\/([^/?#]+)/.exec(page.url());
   if (!match?.[1]) throw new Error(`expected a workspace URL after sign-up, got ${page.url()}`);

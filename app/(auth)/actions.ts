@@ -1,8 +1,9 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { signUp } from "@/lib/auth/sign-up";
+import { registerAccount } from "@/lib/auth/sign-up";
 import { ZSignIn } from "@/lib/auth/schemas";
 import { getDb } from "@/lib/db/client";
 import { formAction, formStateFromError, type FormState } from "@/lib/http/form-state";
@@ -12,10 +13,10 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   const input = { email: formData.get("email"), password: formData.get("password"), name: formData.get("name") || undefined };
   return formAction(
     async () => {
-      await signUp(await getDb(), input);
+      await registerAccount(await getDb(), input);
+      // The same answer whether the email was new or taken (registerAccount): on to sign-in.
       // Redirects by throwing Next's redirect, which formAction lets through.
-      await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
-      return { ok: true };
+      redirect("/sign-in?signed-up=1");
     },
     { values: { email: String(input.email ?? ""), name: String(input.name ?? "") } },
   );

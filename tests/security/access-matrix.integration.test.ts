@@ -38,6 +38,9 @@ import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 import { inviteMember } from "@/lib/workspaces/invite-member";
+import { listPendingInvitations, revokeInvitation } from "@/lib/workspaces/manage-invitations";
+import { listMembers, upsertMembership } from "@/lib/workspaces/membership-repository";
+import { removeMember } from "@/lib/workspaces/remove-member";
 import { call, memberWithToken, ownerWithToken, setUpApiTestDb, uniqueEmail } from "@/tests/api/api-test-kit";
 import { TEST_KEYS } from "@/tests/inbound-webhooks/hook-test-kit";
 import { appFiles, exportedActions, exportedMethods } from "./route-inventory";
@@ -93,7 +96,8 @@ const ACTION_TABLE: Record<string, Record<string, "signed-in" | "edit" | "own" |
   "app/(auth)/actions.ts": { signInAction: "public", signOutAction: "public", signUpAction: "public" },
   "app/account/actions.ts": { changePasswordAction: "signed-in" },
   "app/s/[token]/actions.ts": { submitStepAction: "public" },
-  "app/workspaces/[workspaceId]/members/actions.ts": { inviteMemberAction: "own" },
+  "app/invitations/actions.ts": { acceptInvitationAction: "signed-in", declineInvitationAction: "signed-in" },
+  "app/workspaces/[workspaceId]/members/actions.ts": { inviteMemberAction: "own", removeMemberAction: "own", revokeInvitationAction: "own" },
   "app/workspaces/[workspaceId]/settings/tokens/actions.ts": { createApiTokenAction: "edit", revokeApiTokenAction: "edit" },
   "app/workspaces/[workspaceId]/workflows/actions.ts": { createWorkflowAction: "edit", deleteWorkflowAction: "edit", duplicateWorkflowAction: "edit", renameWorkflowAction: "edit" },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/actions.ts": { publishAction: "edit", saveDraftAction: "edit" },
@@ -237,6 +241,18 @@ const ACTION_CALLS: Record<string, (actor: Actor | null, f: Fixture) => Promise<
   inviteMemberAction: async (a) => {
     const invitee = await signUp(t.db.prisma, { email: uniqueEmail("invitee"), password: "correct horse battery" });
     return inviteMember(t.db.prisma, a, workspaceId, { email: invitee.email, role: "viewer" });
+  },
+  revokeInvitationAction: async (a) => {
+    const invited = uniqueEmail("invited");
+    await inviteMember(t.db.prisma, owner, workspaceId, { email: invited, role: "viewer" });
+    const invitation = (await listPendingInvitations(t.db.prisma, owner, workspaceId)).find((i) => i.email === invited)!;
+    return revokeInvitation(t.db.prisma, a, workspaceId, invitation.id);
+  },
+  removeMemberAction: async (a) => {
+    const member = await signUp(t.db.prisma, { email: uniqueEmail("member"), password: "correct horse battery" });
+    await upsertMembership(t.db.prisma, workspaceId, member.userId, "viewer");
+    const row = (await listMembers(t.db.prisma, workspaceId)).find((m) => m.user.id === member.userId)!;
+    return removeMember(t.db.prisma, a, workspaceId, row.id);
   },
   createApiTokenAction: (a) => createApiToken(t.db.prisma, a, workspaceId, { name: "matrix" }),
   // Editors revoke their own tokens (owners anyone's; that rule has its own test below).

@@ -6,7 +6,9 @@
 // - every page's CSP admits scripts and <style> only with that response's nonce, and every
 //   script and <style> in the page carries it (chromium enforcing it: e2e/csp.spec.ts);
 // - CSRF: a cross-origin server-action POST is refused with a 403, the API ignores cookies;
-// - sign-in lockout after 5 failures, with a clear message;
+// - sign-in lockout after 5 failures, with a clear message; sign-up and sign-in answers that
+//   do not tell whether an email has an account;
+// - sign-out ends the session on the server (a copied cookie stops working);
 // - secrets: after a full journey no secret value appears in any page, JSON answer (but the
 //   one creation response), log line, delivery row or audit event, and the database column
 //   holds only ciphertext.
@@ -106,6 +108,7 @@ const PAGES: Record<string, { path: () => string; expect: Record<Actor, PageExpe
   "app/(auth)/sign-in/page.tsx": { path: () => "/sign-in", expect: { anonymous: 200, other: "→/", viewer: "→/", editor: "→/", owner: "→/" } },
   "app/(auth)/sign-up/page.tsx": { path: () => "/sign-up", expect: { anonymous: 200, other: "→/", viewer: "→/", editor: "→/", owner: "→/" } },
   "app/account/page.tsx": { path: () => "/account", expect: { anonymous: "→/sign-in", other: 200, viewer: 200, editor: 200, owner: 200 } },
+  "app/invitations/page.tsx": { path: () => "/invitations", expect: { anonymous: "→/sign-in", other: 200, viewer: 200, editor: 200, owner: 200 } },
   // The token is the capability: whoever holds it may fill the form, signed in or not.
   "app/s/[token]/page.tsx": { path: () => sessionPath, expect: { anonymous: 200, other: 200, viewer: 200, editor: 200, owner: 200 } },
   "app/workspaces/[workspaceId]/page.tsx": { path: () => `/workspaces/${workspaceId}`, expect: WORKSPACE_PAGE },
@@ -273,9 +276,11 @@ describe("CSRF", () => {
     expect(forged.headers.getSetCookie().some((c) => /session-token/.test(c))).toBe(false);
     // Control: the same request from the app's own origin is served, proving the refusal
     // above came from the origin check and not from a malformed request.
-    const genuine = await signUpPost(app.baseUrl, `genuine-${Date.now()}@example.com`);
+    const genuineEmail = `genuine-${Date.now()}@example.com`;
+    const genuine = await signUpPost(app.baseUrl, genuineEmail);
     expect(genuine.status).toBeLessThan(400);
-    expect(genuine.headers.getSetCookie().some((c) => /session-token/.test(c))).toBe(true);
+    expect(genuine.headers.get("location") ?? genuine.headers.get("x-action-redirect")).toMatch(/\/sign-in\?signed-up=1/);
+    expect((await signInWithCredentials(app.baseUrl, new CookieJar(), genuineEmail, PASSWORD)).location).not.toMatch(/error=/);
     // The forged sign-up created no account: signing in with it fails.
     const jar = new CookieJar();
     const attempt = await signInWithCredentials(app.baseUrl, jar, victimEmail, PASSWORD);
@@ -289,6 +294,43 @@ describe("CSRF", () => {
       body: JSON.stringify({ name: "forged" }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+// --- Account enumeration ---------------------------------------------------------------------
+
+describe("answers do not tell whether an email has an account", () => {
+  /** The sign-up form's no-JavaScript POST, from the app's own origin. */
+  const signUp = async (email: string, password: string) => {
+    const fields = actionFieldsOf((await get(app.baseUrl, "/sign-up")).text);
+    const form = new FormData();
+    for (const [name, value] of fields) form.set(name, value);
+    form.set("email", email);
+    form.set("password", password);
+    form.set("name", "");
+    const answer = await fetch(`${app.baseUrl}/sign-up`, { method: "POST", redirect: "manual", headers: { origin: app.baseUrl }, body: form });
+    return { status: answer.status, location: answer.headers.get("location"), length: (await answer.text()).length };
+  };
+
+  it("sign-up answers a taken email exactly as a new one, and leaves the account as it was", async () => {
+    const email = `taken-${Date.now()}@example.com`;
+    const fresh = await signUp(email, PASSWORD);
+    const taken = await signUp(email, "a password nobody has");
+    expect(taken).toEqual(fresh);
+    expect((await signInWithCredentials(app.baseUrl, new CookieJar(), email, PASSWORD)).location).not.toMatch(/error=/);
+  });
+
+  it("sign-in locks an email without an account exactly like one with an account", async () => {
+    const existing = `exists-${Date.now()}@example.com`;
+    await signUp(existing, PASSWORD);
+    const answers = async (email: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) out.push(new URL((await signInWithCredentials(app.baseUrl, new CookieJar(), email, `wrong ${i}`)).location ?? "", app.baseUrl).search);
+      return out;
+    };
+    const nobody = await answers(`nobody-${Date.now()}@example.com`);
+    expect(nobody.slice(-2).every((q) => /code=locked/.test(q))).toBe(true);
+    expect(nobody).toEqual(await answers(existing));
   });
 });
 

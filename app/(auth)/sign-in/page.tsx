@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { currentActor } from "@/lib/auth/current-actor";
 import { safeCallbackPath } from "@/lib/http/safe-callback";
 import { AuthCard } from "../auth-card";
@@ -7,9 +8,9 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; "signed-up"?: string }> }) {
   if (await currentActor()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, "signed-up": signedUp } = await searchParams;
   return (
     <AuthCard
       title="Sign in to Signet"
@@ -22,6 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
+      {signedUp === "1" && (
+        <div className="mb-4">
+          <Alert tone="success">Thanks. Sign in with your email and password to continue.</Alert>
+        </div>
+      )}
       <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
     </AuthCard>
   );

@@ -1,6 +1,7 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { requireWorkspacePage } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db/client";
+import { countMyInvitations } from "@/lib/workspaces/manage-invitations";
 import { listWorkspacesForUser } from "@/lib/workspaces/membership-repository";
 
 export default async function WorkspaceLayout({
@@ -12,7 +13,8 @@ export default async function WorkspaceLayout({
 }) {
   const { workspaceId } = await params;
   const { actor, workspace, role } = await requireWorkspacePage(workspaceId);
-  const memberships = await listWorkspacesForUser(await getDb(), actor.userId);
+  const db = await getDb();
+  const [memberships, invitations] = await Promise.all([listWorkspacesForUser(db, actor.userId), countMyInvitations(db, actor)]);
   return (
     <>
       <AppHeader
@@ -20,6 +22,7 @@ export default async function WorkspaceLayout({
         workspaces={memberships.map((m) => m.workspace)}
         email={actor.email}
         role={role}
+        invitations={invitations}
       />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </>

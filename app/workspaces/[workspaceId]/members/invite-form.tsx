@@ -13,7 +13,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
     <form action={action} className="space-y-3" noValidate>
       {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
       <div className="flex flex-wrap items-end gap-3">
-        <TextField label="Email of an existing user" name="email" type="email" className="min-w-64 flex-1" error={state.fieldErrors?.email} />
+        <TextField label="Email" name="email" type="email" className="min-w-64 flex-1" error={state.fieldErrors?.email} hint="They join once they sign in with this email (or sign up with it) and accept." />
         <Field id="invite-role" label="Role">
           {(control) => (
             <select {...control} name="role" defaultValue="editor">
@@ -23,7 +23,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
             </select>
           )}
         </Field>
-        <SubmitButton pendingText="Adding…">Add member</SubmitButton>
+        <SubmitButton pendingText="Inviting…">Invite</SubmitButton>
       </div>
     </form>
   );
