@@ -145,7 +145,7 @@ describe("signed-content templates", () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 });
 
 describe("header-bound settings refuse control characters", () => {
