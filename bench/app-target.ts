@@ -1,9 +1,11 @@
-// One engine's run against the built app: a fresh database, a user and API token from the
-// admin CLI, a published workflow with HMAC and a mapping created through /api/v1, load on
-// POST /api/hooks/{id}, then the rows counted with the app stopped.
+// One run against the built app: a fresh database, a user and API token from the admin CLI, a
+// published workflow with HMAC and a mapping created through /api/v1, load on
+// POST /api/hooks/{id}, then the rows counted with the app stopped. On PostgreSQL the app may
+// run as several instances behind nginx (deploy/nginx.conf, through scripts/lib/nginx-proxy.ts),
+// the load then going to nginx.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../lib/db/open-database";
@@ -11,6 +13,7 @@ import { createScratchPostgres } from "../scripts/lib/scratch-postgres";
 import { ZHmacSettings } from "../lib/hmac/schemas";
 // The same node arguments as `npm start` (scripts/start.mjs), without its wrapper process.
 import { serverNodeArgs } from "../scripts/build-server.mjs";
+import { startNginx, type NginxProxy } from "../scripts/lib/nginx-proxy";
 import { runLoad, signedPool, type LoadResult } from "./load";
 import { sampleRss, treeRssMiB } from "./rss";
 
@@ -20,7 +23,12 @@ export interface AppRunOptions {
   engine: "pglite" | "postgres";
   /** PostgreSQL server URL (a scratch database is created on it) for engine "postgres". */
   serverUrl?: string;
+  /** The app's port (the first instance's when there are several). */
   port: number;
+  /** App instances on one database (PostgreSQL only for more than one). Default 1. */
+  instances?: number;
+  /** Load through nginx on this port instead of straight at the app. */
+  nginxPort?: number;
   connections: number;
   warmupSec: number;
   durationSec: number;
@@ -29,6 +37,9 @@ export interface AppRunOptions {
 
 export interface AppRun {
   engine: "pglite" | "postgres";
+  instances: number;
+  /** The load went through nginx. */
+  viaNginx: boolean;
   load: LoadResult;
   /** 201s seen by the load generator over warm-up and measurement. */
   created: number;
@@ -43,9 +54,11 @@ export interface AppRun {
   fiveXx: number;
   /** Requests without any answer (reset, timeout), warm-up included. */
   transportErrors: number;
+  /** All instances together (nginx not included: proxyRssMaxMiB). */
   rssMaxMiB: number;
   /** Before any load, right after start-up and setup. */
   rssIdleMiB: number;
+  proxyRssMaxMiB: number | null;
   sessionsPerSec: number;
 }
 
@@ -97,6 +110,8 @@ function add(into: Record<string, number>, from: Record<string, number>) {
 }
 
 export async function runApp(options: AppRunOptions): Promise<AppRun> {
+  const instances = options.instances ?? 1;
+  if (instances > 1 && options.engine !== "postgres") throw new Error("several instances need PostgreSQL");
   const dataDir = mkdtempSync(join(tmpdir(), "signet-bench-"));
   let databaseUrl = "";
   let dropDb = async () => {};
@@ -105,23 +120,26 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
     databaseUrl = scratch.databaseUrl;
     dropDb = scratch.drop;
   }
-  const base = `http://127.0.0.1:${options.port}`;
+  const ports = Array.from({ length: instances }, (_, i) => options.port + i);
+  const base = options.nginxPort ? `http://127.0.0.1:${options.nginxPort}` : `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(options.port),
     HOSTNAME: "127.0.0.1",
     SIGNET_PUBLIC_URL: base,
     SIGNET_DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
+    // Shared by the instances, as docs/deploy.md requires.
     AUTH_SECRET: randomBytes(32).toString("base64"),
     SIGNET_APP_KEY: randomBytes(32).toString("base64"),
+    SIGNET_TRUSTED_PROXIES: "127.0.0.1",
     // The default (600/min per hook) would answer 429 within a second: this measures ingest.
     SIGNET_HOOK_RATE_LIMIT: "100000000",
     SIGNET_LOG_LEVEL: "warn",
   };
-  let child: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
+  let nginx: NginxProxy | undefined;
   try {
     // Before the app starts: PGlite allows one process per data directory.
     const email = `bench-${randomBytes(4).toString("hex")}@example.com`;
@@ -130,8 +148,12 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
 
     // BENCH_APP_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to see where the time goes.
     const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    child = spawn(process.execPath, [...nodeArgs, ...serverNodeArgs(env)], { env, stdio: ["ignore", "ignore", "inherit"] });
-    await waitForApp(base, child);
+    for (const port of ports) {
+      const child = spawn(process.execPath, [...nodeArgs, ...serverNodeArgs(env)], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+      children.push(child);
+      await waitForApp(`http://127.0.0.1:${port}`, child);
+    }
+    if (options.nginxPort) nginx = await startNginx({ upstreamPorts: ports, port: options.nginxPort, accessLog: false });
     const workflow = await api(base, token, "/workflows", {
       name: "Bench",
       definition: {
@@ -149,7 +171,8 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
     await api(base, token, `/workflows/${workflowId}/publish`);
     const url = `${base}/api/hooks/${String(workflow.hookId)}`;
 
-    const rssIdleMiB = treeRssMiB(child.pid!);
+    const appsRss = () => children.reduce((sum, child) => sum + treeRssMiB(child.pid!), 0);
+    const rssIdleMiB = appsRss();
     const runId = randomBytes(4).toString("hex");
     const statusCounts: Record<string, number> = {};
     let errors = 0;
@@ -157,15 +180,19 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
     const warm = await runLoad({ url, connections: options.connections, durationSec: options.warmupSec, pool: warmPool });
     add(statusCounts, warm.statusCounts);
     errors += warm.errors;
-    log("warmed_up", { engine: options.engine, reqPerSec: Math.round(warm.reqPerSec) });
+    log("warmed_up", { engine: options.engine, instances, viaNginx: Boolean(nginx), reqPerSec: Math.round(warm.reqPerSec) });
 
     const pool = signedPool(options.poolSize, settings, secret, runId);
-    const rss = sampleRss(child.pid!);
+    const rss = children.map((child) => sampleRss(child.pid!));
+    const proxyRss = nginx ? sampleRss(nginxPid(nginx)) : null;
     const load = await runLoad({ url, connections: options.connections, durationSec: options.durationSec, pool });
-    const rssMaxMiB = rss.stop();
+    const rssMaxMiB = rss.reduce((sum, r) => sum + r.stop(), 0);
+    const proxyRssMaxMiB = proxyRss?.stop() ?? null;
     add(statusCounts, load.statusCounts);
     errors += load.errors;
-    await stop(child);
+    await nginx?.stop();
+    nginx = undefined;
+    for (const child of children) await stop(child);
 
     const db = await openDatabase({ databaseUrl: databaseUrl || null, dataDir, poolSize: 2 });
     const sessionsInDb = await db.prisma.session.count({ where: { workflowId } });
@@ -177,6 +204,8 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
     const fiveXx = Object.entries(statusCounts).filter(([code]) => code.startsWith("5")).reduce((a, [, n]) => a + n, 0);
     return {
       engine: options.engine,
+      instances,
+      viaNginx: Boolean(options.nginxPort),
       load,
       created,
       answered,
@@ -188,11 +217,18 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
       transportErrors: errors,
       rssMaxMiB,
       rssIdleMiB,
+      proxyRssMaxMiB,
       sessionsPerSec: (load.statusCounts["201"] ?? 0) / load.durationSec,
     };
   } finally {
-    if (child) await stop(child);
+    await nginx?.stop();
+    for (const child of children) await stop(child);
     await dropDb().catch((error: unknown) => log("drop_failed", { error: String(error) }));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** nginx's master pid (its worker is a child, so the tree's RSS includes it). */
+function nginxPid(proxy: NginxProxy): number {
+  return Number(readFileSync(join(proxy.dir, "nginx.pid"), "utf8").trim());
 }

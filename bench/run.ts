@@ -1,13 +1,16 @@
 // `npm run bench`: the webhook ingest benchmark. In one run, on 127.0.0.1:
 //   1. a bare node:http server that only verifies the HMAC (bench/bare-server.mjs): the limit;
 //   2. the built app on embedded PGlite, then on PostgreSQL (a scratch database), loaded on
-//      POST /api/hooks/{id} with signed 1 KiB bodies at 50 connections;
+//      POST /api/hooks/{id} with signed 1 KiB bodies at 50 connections; then on PostgreSQL
+//      again as 1 and 2 instances behind nginx (deploy/nginx.conf), to show what the proxy
+//      costs and what a second instance brings;
 //   3. sessions and delivery rows counted afterwards: lost or extra rows reported;
 //   4. a table (req/s, p50, p99, errors, RSS, ratio to the limit) on stdout and
 //      bench/results/latest.json. Exit code 1 when a target is missed.
 // Holds /tmp/signet-e2e.lock for the whole run: .next is shared with the e2e suite, which
 // rebuilds it when stale, and must not change under the running app.
 // Options (env): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ENGINES (pglite,postgres),
+// BENCH_NGINX_INSTANCES (1,2; empty to skip the runs behind nginx),
 // BENCH_POSTGRES_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -16,7 +19,8 @@ import pg from "pg";
 import { runApp, type AppRun } from "./app-target";
 import { runBare } from "./bare-target";
 import { measureEngineOverhead, OVERHEAD_LIMIT, runHmacBench } from "./hmac-bench";
-import { formatTable, TARGETS, checkTargets } from "./report";
+import { nginxBinary } from "../scripts/lib/nginx-proxy";
+import { formatTable, TARGETS, checkTargets, proxyCost } from "./report";
 
 const LOCK = "/tmp/signet-e2e.lock";
 
@@ -29,6 +33,7 @@ if (process.env.SIGNET_BENCH_LOCKED !== "1") {
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const engines = (process.env.BENCH_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
+const behindNginx = (process.env.BENCH_NGINX_INSTANCES ?? "1,2").split(",").map((n) => n.trim()).filter(Boolean).map(Number);
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function postgresReachable(url: string): Promise<boolean> {
@@ -70,6 +75,15 @@ async function main() {
     apps.push(await runApp({ engine, serverUrl: postgresUrl, port: 3200, connections, warmupSec: 2, durationSec: seconds, poolSize }));
     console.error(JSON.stringify({ bench: "app", engine, reqPerSec: Math.round(apps.at(-1)!.load.reqPerSec) }));
   }
+  if (behindNginx.length > 0) {
+    const skip = !nginxBinary() ? "nginx is not installed" : !(await postgresReachable(postgresUrl)) ? "PostgreSQL not reachable" : null;
+    for (const instances of skip ? [] : behindNginx) {
+      if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error(`BENCH_NGINX_INSTANCES: ${instances} is not 1–8`);
+      apps.push(await runApp({ engine: "postgres", serverUrl: postgresUrl, instances, port: 3211, nginxPort: 3210, connections, warmupSec: 2, durationSec: seconds, poolSize }));
+      console.error(JSON.stringify({ bench: "app_via_nginx", instances, reqPerSec: Math.round(apps.at(-1)!.load.reqPerSec) }));
+    }
+    if (skip) console.error(JSON.stringify({ bench: "nginx_skipped", reason: skip }));
+  }
   const checks = [
     {
       name: `hmac: engine overhead over raw HMAC-SHA256 < ${OVERHEAD_LIMIT * 100} %`,
@@ -88,6 +102,7 @@ async function main() {
     hmac: { rows: hmacRows, overhead: hmacOverhead },
     limit,
     apps,
+    proxyCost: proxyCost(apps),
     checks,
   };
   mkdirSync("bench/results", { recursive: true });

@@ -9,7 +9,8 @@
 // (docs/testing.md, docs/performance.md).
 import { resolve } from "node:path";
 import { z } from "zod";
-import { NO_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-ip";
+// Relative: next.config.ts loads this module (through security-headers.ts) without the @/ alias.
+import { NO_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from "../http/client-ip";
 import { parseAppKeys, type AppKey } from "./app-keys";
 import { ConfigError } from "./config-error";
 import { loadOrCreateEmbeddedSecrets } from "./generated-keys";

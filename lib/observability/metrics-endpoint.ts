@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { metricsRegistry, registerPoolMetrics } from "./metrics";
+import { metricsRegistry, registerPoolMetrics, webhookMetrics } from "./metrics";
 
 // GET /metrics: the Prometheus text of this instance, for a scraper holding the bearer token
 // SIGNET_METRICS_TOKEN. Off (404, as if it did not exist) while the token is unset. The
@@ -26,6 +26,8 @@ export async function metricsAnswer(authorization: string | undefined, token: st
   if (!bearerMatches(authorization, token)) {
     return { status: 401, headers: { ...plain, "WWW-Authenticate": 'Bearer realm="metrics"' }, body: "Authentication required\n" };
   }
+  // Defined before the first webhook too, so a scrape always sees them (at zero).
+  webhookMetrics();
   registerPoolMetrics();
   const registry = metricsRegistry();
   return { status: 200, headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" }, body: await registry.metrics() };

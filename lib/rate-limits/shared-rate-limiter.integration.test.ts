@@ -26,16 +26,28 @@ afterAll(async () => {
 const instanceClients = () => [db.prisma, ...(others.length ? others.map((o) => o.prisma) : [db.prisma, db.prisma])];
 
 describe("takeTokens", () => {
-  it("creates a full bucket, hands out whole tokens up to what it holds, and refills by the database clock", async () => {
+  it("creates a full bucket and hands out whole tokens up to what it holds", async () => {
     const key = `t:${Math.random()}`;
-    const perMs = 1 / 200; // one token per 200 ms
-    expect(await takeTokens(db.prisma, { key, want: 3, capacity: 5, perMs })).toMatchObject({ granted: 3 });
-    const second = await takeTokens(db.prisma, { key, want: 10, capacity: 5, perMs });
+    const still = 1e-12; // no refill worth a token while the test runs
+    expect(await takeTokens(db.prisma, { key, want: 3, capacity: 5, perMs: still })).toMatchObject({ granted: 3 });
+    const second = await takeTokens(db.prisma, { key, want: 10, capacity: 5, perMs: still });
     expect(second.granted).toBe(2);
     expect(second.tokens).toBeLessThan(1);
-    expect((await takeTokens(db.prisma, { key, want: 1, capacity: 5, perMs })).granted).toBe(0);
-    await new Promise((r) => setTimeout(r, 450));
-    expect((await takeTokens(db.prisma, { key, want: 5, capacity: 5, perMs })).granted).toBe(2);
+    expect((await takeTokens(db.prisma, { key, want: 1, capacity: 5, perMs: still })).granted).toBe(0);
+  });
+
+  it("refills by the database clock, never beyond capacity", async () => {
+    const key = `refill:${Math.random()}`;
+    const perMs = 1 / 100; // ten tokens a second
+    expect((await takeTokens(db.prisma, { key, want: 5, capacity: 5, perMs })).granted).toBe(5);
+    const started = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+    const refilled = await takeTokens(db.prisma, { key, want: 5, capacity: 5, perMs });
+    const elapsedMs = Date.now() - started;
+    expect(refilled.granted).toBeGreaterThanOrEqual(2);
+    expect(refilled.granted).toBeLessThanOrEqual(Math.min(5, Math.floor(elapsedMs / 100) + 1));
+    await new Promise((r) => setTimeout(r, 700));
+    expect((await takeTokens(db.prisma, { key, want: 50, capacity: 5, perMs })).granted).toBe(5);
   });
 
   it("never hands out a token twice when takes on one key race", async () => {
