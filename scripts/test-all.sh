@@ -18,7 +18,7 @@ run() {
 }
 
 run "typecheck" npx tsc --noEmit
-run "lint" npx eslint .
+run "lint (ESLint, then knip: no unused file, export or dependency)" npm run lint
 run "dependency audit (fails on critical advisories; says when the registry cannot be asked)" node scripts/audit-deps.mjs
 run "unit tests" npx vitest run --project unit
 run "integration tests on PGlite" env -u TEST_DATABASE_URL SIGNET_TEST_ENGINE=pglite npx vitest run --project integration

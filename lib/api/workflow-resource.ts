@@ -40,5 +40,3 @@ export function toWorkflowResource(workflow: WorkflowDescription) {
     updatedAt: workflow.updatedAt,
   };
 }
-
-export type TWorkflowResource = ReturnType<typeof toWorkflowResource>;

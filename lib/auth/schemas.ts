@@ -18,13 +18,11 @@ export const ZSignUp = z.object({
   password: ZNewPassword,
   name: z.string().trim().max(100).optional(),
 });
-export type TSignUp = z.infer<typeof ZSignUp>;
 
 export const ZSignIn = z.object({
   email: ZEmail,
   password: z.string().min(1, "Enter your password").max(200),
 });
-export type TSignIn = z.infer<typeof ZSignIn>;
 
 export const ZChangePassword = z
   .object({
@@ -33,4 +31,3 @@ export const ZChangePassword = z
     confirmPassword: z.string().max(200),
   })
   .refine((data) => data.newPassword === data.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same" });
-export type TChangePassword = z.infer<typeof ZChangePassword>;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { THmacSettings } from "@/lib/hmac/schemas";
-import { expectedSignatures, type HmacSecret } from "@/lib/hmac/verify";
+import { expectedSignatures, timestampOf, type HmacSecret } from "@/lib/hmac/verify";
 import { isSignatureHeader, truncateSignature } from "./delivery-headers";
 
 // The signature debugger of a test delivery (SPEC §3): what was received, what each active
@@ -57,10 +57,10 @@ function hintsFor(input: DebugInput, text: string | null, received: Record<strin
   const failed = input.reasonCode !== "accepted" && input.reasonCode !== "duplicate" && input.reasonCode !== "url_verification";
 
   if (input.reasonCode === "timestamp_out_of_tolerance" || input.reasonCode === "signature_mismatch") {
-    const raw = Object.entries(input.headers).find(([name]) => /timestamp$/i.test(name) && !isSignatureHeader(name, input.settings))?.[1]
-      ?? /(?:^|,)t=(\d+)/.exec(received["stripe-signature"] ?? "")?.[1];
-    if (raw && /^\d{1,12}$/.test(raw)) {
-      const skew = Math.round(input.receivedAt.getTime() / 1000) - Number(raw);
+    // The scheme's own reading of its timestamp header (Stripe's t= included), as verification does.
+    const timestamp = timestampOf(input.settings, input.headers);
+    if (timestamp !== undefined) {
+      const skew = Math.round(input.receivedAt.getTime() / 1000) - timestamp;
       if (Math.abs(skew) > Math.min(60, input.settings.toleranceSeconds)) {
         hints.push(`Clock skew: the request's timestamp is ${Math.abs(skew)} s ${skew > 0 ? "behind" : "ahead of"} the server (tolerance ${input.settings.toleranceSeconds} s). Sync the sender's clock (NTP) and sign with the current time.`);
       }

@@ -48,10 +48,6 @@ export function secretFitProblem(scheme: THmacScheme, value: string): string | n
   return null;
 }
 
-export function secretFits(scheme: THmacScheme, value: string): boolean {
-  return secretFitProblem(scheme, value) === null;
-}
-
 /** Bytes of the base64 key after `whsec_`, or null when the secret is not of that form (stored beside the secret). */
 export function whsecKeyBytes(value: string): number | null {
   return value.startsWith(WHSEC_PREFIX) ? strictBase64ByteLength(value.slice(WHSEC_PREFIX.length)) : null;

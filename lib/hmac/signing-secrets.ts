@@ -9,9 +9,6 @@ import { checkPastedSecretText, secretFitProblem, strictBase64ByteLength, WHSEC_
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-export { MAX_SECRET_LENGTH, MIN_SECRET_LENGTH, WHSEC_PREFIX } from "./secret-rules";
-export { RECOMMENDED_SECRET_BITS } from "./secret-strength";
-
 export type SecretFormat = "whsec" | "alphanumeric";
 
 export function generateSecret(format: SecretFormat = "whsec"): string {

@@ -7,8 +7,6 @@ export type ParseBodyResult =
   | { ok: true; payload: unknown }
   | { ok: false; code: "unsupported_media_type" | "invalid_body"; message: string };
 
-export const SUPPORTED_MEDIA_TYPES = ["application/json", "application/*+json", "application/x-www-form-urlencoded"] as const;
-
 interface MediaType {
   essence: string;
   charset: string | null;

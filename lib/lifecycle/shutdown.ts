@@ -18,7 +18,10 @@ export function markDraining(): void {
   state.draining = true;
 }
 
-/** Registers work to stop on shutdown; returns a function that unregisters it. */
+/**
+ * Registers work to stop on shutdown; returns a function that unregisters it.
+ * @public For the background domains (lib/jobs, lib/outbound-webhooks); no caller yet.
+ */
 export function onShutdown(name: string, run: () => Promise<void> | void): () => void {
   const hook = { name, run };
   state.hooks.push(hook);

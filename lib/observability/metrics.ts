@@ -28,6 +28,7 @@ export function defineCounter<L extends string>(config: Omit<CounterConfiguratio
   return define(config.name, (registry) => new Counter({ ...config, registers: [registry] }));
 }
 
+/** @public For domains adding their own gauges (queue depths); no caller yet. */
 export function defineGauge<L extends string>(config: Omit<GaugeConfiguration<L>, "registers">): Gauge<L> {
   return define(config.name, (registry) => new Gauge({ ...config, registers: [registry] }));
 }

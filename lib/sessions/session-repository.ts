@@ -19,13 +19,6 @@ export function insertSession(db: Db, session: NewSession) {
   });
 }
 
-export function findSessionByMessageId(db: Db, workflowId: string, test: boolean, messageId: string) {
-  return db.session.findUnique({
-    where: { workflowId_test_messageId: { workflowId, test, messageId } },
-    select: { id: true, token: true, test: true },
-  });
-}
-
 /** Everything the participant page needs; the token is the only key. */
 export function findSessionByToken(db: Db, token: string) {
   return db.session.findUnique({

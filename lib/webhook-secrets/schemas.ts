@@ -32,7 +32,6 @@ export const ZCreateSecret = z
     message: "Replace revokes the other secrets now; an expiry applies only to rotate",
     path: ["expireOthersInSeconds"],
   });
-export type TCreateSecret = z.infer<typeof ZCreateSecret>;
 
 export interface SecretSummary {
   id: string;

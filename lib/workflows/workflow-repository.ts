@@ -81,14 +81,6 @@ export function setLiveVersion(db: Db, workflowId: string, versionId: string) {
   return db.workflow.update({ where: { id: workflowId }, data: { liveVersionId: versionId }, select: { id: true } });
 }
 
-/** Hot path of the webhook: the live version of a hook, nothing else. */
-export function findLiveWorkflowByHookId(db: Db, hookId: string) {
-  return db.workflow.findUnique({
-    where: { hookId },
-    select: { id: true, workspaceId: true, liveVersion: { select: { id: true, version: true, definition: true } } },
-  });
-}
-
 export function findLiveWorkflowBySlug(db: Db, slug: string) {
   return db.workflow.findUnique({
     where: { slug },

@@ -4,4 +4,3 @@ import { ZEmail } from "@/lib/auth/schemas";
 export const ZRole = z.enum(["owner", "editor", "viewer"]);
 
 export const ZInviteMember = z.object({ email: ZEmail, role: ZRole });
-export type TInviteMember = z.infer<typeof ZInviteMember>;

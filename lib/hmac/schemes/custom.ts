@@ -1,4 +1,3 @@
-import { ALGORITHMS } from "../algorithms";
 import { encodeSignature } from "../encoding";
 import { MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZCustomSettings } from "../schemas";
@@ -144,5 +143,3 @@ export const customScheme: SchemeModule<Settings> & { readContext: typeof readCo
     return out;
   },
 };
-
-export const customDigestBytes = (settings: Settings) => ALGORITHMS[settings.algorithm].digestBytes;

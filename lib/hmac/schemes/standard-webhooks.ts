@@ -1,6 +1,6 @@
 import { ALGORITHMS } from "../algorithms";
 import { decodeSignature, encodeSignature, indexWithin } from "../encoding";
-import { MAX_HEADER_LENGTH, MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
+import { MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZStandardWebhooksSettings } from "../schemas";
 import type { z } from "zod";
 import { checkHeaderValue, isMalformed, malformed, missing, parseTimestamp, type MalformedOutcome, type ParseOutcome, type SchemeModule } from "./types";
@@ -97,5 +97,3 @@ export const standardWebhooksScheme: SchemeModule<Settings> & { readContext: typ
     "webhook-signature": signatures.map((s) => `v1,${encodeSignature(s, "base64")}`).join(" "),
   }),
 };
-
-export const STANDARD_WEBHOOKS_MAX_HEADER = MAX_HEADER_LENGTH;

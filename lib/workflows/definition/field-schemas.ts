@@ -14,7 +14,6 @@ export const ZFieldKey = z
   .max(64, "Key must be at most 64 characters")
   .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "Key must start with a letter and contain only letters, digits and _")
   .refine((key) => !RESERVED_KEYS.has(key), { error: (issue) => `"${String(issue.input)}" is reserved; choose another key` });
-export type TFieldKey = z.infer<typeof ZFieldKey>;
 
 const label = z.string({ error: "Label is required" }).trim().min(1, "Label is required").max(200, "Label must be at most 200 characters");
 
@@ -57,7 +56,6 @@ export const ZSelectOption = z.object({
   value: z.string({ error: "Option value is required" }).min(1, "Option value is required").max(200, "Option value must be at most 200 characters"),
   label,
 });
-export type TSelectOption = z.infer<typeof ZSelectOption>;
 
 export const ZSelectField = z
   .object({
@@ -92,14 +90,6 @@ export const ZField = z.discriminatedUnion(
 );
 export type TField = z.infer<typeof ZField>;
 export type TFieldType = TField["type"];
-export type TTextField = z.infer<typeof ZTextField>;
-export type TTextareaField = z.infer<typeof ZTextareaField>;
-export type TEmailField = z.infer<typeof ZEmailField>;
-export type TNumberField = z.infer<typeof ZNumberField>;
-export type TDateField = z.infer<typeof ZDateField>;
-export type TSelectField = z.infer<typeof ZSelectField>;
-export type TCheckboxField = z.infer<typeof ZCheckboxField>;
-export type THiddenField = z.infer<typeof ZHiddenField>;
 
 /**
  * A field the participant cannot change: hidden, or read-only. Its value is the prefill (or

@@ -54,7 +54,6 @@ export const ZCompletion = z.object({
   url: z.url({ protocol: /^https?$/, error: "Completion URL must be an http(s) URL, e.g. https://api.example.com/hooks/done" })
     .max(2048, "Completion URL must be at most 2048 characters"),
 });
-export type TCompletion = z.infer<typeof ZCompletion>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -75,11 +75,9 @@ export const ZWebhookTrigger = z.object({
       });
     }),
 });
-export type TWebhookTrigger = z.infer<typeof ZWebhookTrigger>;
 
 export const TRIGGER_TYPES = ["webhook"] as const;
 
 export const ZTrigger = z.discriminatedUnion("type", [ZWebhookTrigger], {
   error: missingOr("Trigger is required", `Trigger type must be one of: ${TRIGGER_TYPES.join(", ")}`),
 });
-export type TTrigger = z.infer<typeof ZTrigger>;
