@@ -1,7 +1,7 @@
 import type { AppRun } from "./app-target";
 import type { BareRun } from "./bare-target";
 
-// The benchmark's targets (issue 7) and its table. Ratios compare each app figure with the
+// The benchmark's targets (docs/performance.md) and its table. Ratios compare each app figure with the
 // limit measured in the same run, so a busy machine moves both.
 
 export const TARGETS = {

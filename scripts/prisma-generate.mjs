@@ -1,6 +1,6 @@
 // Generates the Prisma client without the schema-engine binary, which cannot be downloaded
 // on our machines: `prisma generate` needs no engine, but the CLI insists on resolving one,
-// so we point it at a stub that exits 1 (STACK.md: "Prisma without its engine binary").
+// so we point it at a stub that exits 1 (docs/stack.md, "Prisma without its engine binary").
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";

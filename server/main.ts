@@ -1,7 +1,7 @@
 // The production entry (`npm start`): one node:http server in one process. POST /api/hooks/*
 // goes straight to the webhook pipeline (lib/inbound-webhooks, the same handleHookRequest the Next route
 // calls); every other request goes to Next. Next's router costs ~0.8 ms of CPU per request
-// before our code runs (STACK.md), which caps the webhook at ~1,300 req/s behind it.
+// before our code runs, which caps the webhook at ~1,300 req/s behind it (docs/stack.md).
 // Bundled by scripts/build-server.mjs into .next/signet-server.mjs (no tsx in production).
 import { createServer } from "node:http";
 import next from "next";

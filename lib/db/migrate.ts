@@ -1,4 +1,4 @@
-// Engine-free migration applier (STACK.md, way 2). It writes `_prisma_migrations` exactly as
+// Engine-free migration applier (docs/stack.md, "Prisma without its engine binary"). It writes `_prisma_migrations` exactly as
 // Prisma does, so it is interchangeable with `prisma migrate deploy` and the wasm engine.
 import { randomUUID } from "node:crypto";
 import { logger } from "@/lib/log/logger";

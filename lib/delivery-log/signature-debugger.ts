@@ -3,7 +3,7 @@ import type { THmacSettings } from "@/lib/hmac/schemas";
 import { expectedSignatures, timestampOf, type HmacSecret } from "@/lib/hmac/verify";
 import { isSignatureHeader, truncateSignature } from "./delivery-headers";
 
-// The signature debugger of a test delivery (SPEC §3): what was received, what each active
+// The signature debugger of a test delivery: what was received, what each active
 // secret would have produced, and hints for the usual causes. Only for test deliveries and
 // only for editors — callers enforce both — because expected signatures are sensitive.
 

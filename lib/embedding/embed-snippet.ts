@@ -3,7 +3,7 @@ import { joinParts, type FieldNames } from "@/lib/snippets/languages/common";
 import { jsString } from "@/lib/snippets/languages/literals";
 import { signingRecipe } from "@/lib/snippets/recipe";
 
-// The embed snippet of SPEC §4: the portal's backend signs the signed-in user's data, posts
+// The embed snippet shown in the builder: a portal's backend signs the signed-in user's data, posts
 // it to the live hook, and turns the returned sessionUrl into an iframe (`?embed=1` renders
 // the session without chrome). Node.js, because most portals have a JavaScript backend; the
 // signing lines are the same recipe the tested signing snippets use.

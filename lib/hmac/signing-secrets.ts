@@ -45,7 +45,7 @@ export function validatePastedSecret(raw: string, schemes: THmacScheme[] = []): 
   return text;
 }
 
-/** The HMAC key bytes for a scheme (SPEC §3). Throws when a Standard Webhooks secret is not base64. */
+/** The HMAC key bytes for a scheme (docs/webhook-contract.md, "Key bytes"). Throws when a Standard Webhooks secret is not base64. */
 export function secretKeyBytes(scheme: THmacScheme, secret: string): Uint8Array {
   const key = macKey(scheme, secret);
   return typeof key === "string" ? Buffer.from(key, "utf8") : key;

@@ -4,8 +4,9 @@ import { handleHookRequest } from "./handle-hook-request";
 import type { HookDeps } from "./hook-types";
 
 // Serves POST /api/hooks/{hookId} straight from node:http, without Next's router: the same
-// handleHookRequest, adapted. Used by the HTTP integration tests and available to a faster
-// front (STACK.md measures Next's router at ~0.8 ms of CPU per request before our code runs).
+// handleHookRequest, adapted. This is the production front (server/front.ts, under npm start);
+// the Next route serves next dev. Next's router costs ~0.8 ms of CPU per request before our
+// code runs (docs/design-decisions.md, "One process, two fronts").
 
 const HOOK_PATH = /^\/api\/hooks\/([^/?#]+)\/?$/;
 

@@ -8,7 +8,7 @@ import { pythonSnippet } from "./languages/python";
 import { signingRecipe } from "./recipe";
 import { SNIPPET_LANGUAGES, type Snippet, type SnippetInput, type SnippetLanguage, type SigningRecipe } from "./types";
 
-// Ready-to-paste code that signs a body exactly as lib/hmac verifies it (SPEC §3, developer help).
+// Ready-to-paste code that signs a body exactly as lib/hmac verifies it (the Webhook tab's developer help).
 
 export const SCHEME_NAMES: Record<SnippetInput["settings"]["scheme"], string> = {
   "prefixed-hex": "prefixed hex",

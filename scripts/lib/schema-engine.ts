@@ -1,6 +1,6 @@
 // Prisma's schema engine compiled to WebAssembly, for offline migration work (writing the
 // next migration, checking drift). The engine binary the Prisma CLI wants cannot be
-// downloaded on our machines; the wasm build needs no download (STACK.md, way 1).
+// downloaded on our machines; the wasm build needs no download (docs/stack.md).
 // Dev and test tooling only: the app applies migrations with lib/db/migrate.ts.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -61,7 +61,7 @@ export async function engineMigrationList(migrationsDir: string): Promise<Migrat
     baseDir: migrationsDir,
     lockfile: { path: "migration_lock.toml", content: lockfile },
     shadowDbInitScript: "",
-    // The engine wants the folder name here, not a path (STACK.md quirk).
+    // The engine wants the folder name here, not a path (one of its quirks, docs/stack.md).
     migrationDirectories: folders.map((f) => ({ path: f.name, migrationFile: { path: "migration.sql", content: { tag: "ok", value: f.sql } } })),
   };
 }

@@ -10,7 +10,8 @@ function issuesOf(input: unknown) {
   return result.issues;
 }
 
-const spec = {
+// A complete definition: HMAC settings, an allowed origin, one step, one mapping.
+const complete = {
   trigger: {
     type: "webhook",
     hmac: { enabled: true, scheme: "prefixed-hex", algorithm: "sha256", header: "X-Signet-Signature", toleranceSeconds: 300 },
@@ -27,9 +28,9 @@ const withFields = (fields: unknown[], mapping: unknown[] = []) => ({
 });
 
 describe("parseDefinition", () => {
-  it("accepts the SPEC §4 example unchanged", () => {
-    const result = parseDefinition(spec);
-    expect(result).toEqual({ ok: true, definition: spec });
+  it("accepts a complete definition unchanged", () => {
+    const result = parseDefinition(complete);
+    expect(result).toEqual({ ok: true, definition: complete });
   });
 
   it("accepts the default definition, which has HMAC off, one email field and no mapping", () => {
@@ -225,8 +226,8 @@ describe("parseDefinition", () => {
 
 describe("canonicalDefinitionJson", () => {
   it("ignores key order, so a jsonb round-trip is not an unpublished change", () => {
-    const a = parseDefinition(spec);
-    const shuffled = { mapping: spec.mapping, steps: spec.steps, trigger: { allowedOrigins: spec.trigger.allowedOrigins, hmac: { toleranceSeconds: 300, header: "X-Signet-Signature", algorithm: "sha256", scheme: "prefixed-hex", enabled: true }, type: "webhook" } };
+    const a = parseDefinition(complete);
+    const shuffled = { mapping: complete.mapping, steps: complete.steps, trigger: { allowedOrigins: complete.trigger.allowedOrigins, hmac: { toleranceSeconds: 300, header: "X-Signet-Signature", algorithm: "sha256", scheme: "prefixed-hex", enabled: true }, type: "webhook" } };
     const b = parseDefinition(shuffled);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
