@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { newRowId } from "@/lib/inbound-webhooks/row-id";
 import type { DetectedField, TDetectedFieldType } from "./detect-fields";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -25,22 +26,50 @@ export async function listDetectedFields(db: Db, workflowId: string): Promise<St
   }));
 }
 
+export interface FieldSighting extends DetectedField {
+  /** How many samples held the path. */
+  seen: number;
+  lastSeenAt: Date;
+}
+
 /**
- * Records one test sample's fields. One upsert per path, so two samples arriving at once on
- * two instances both count instead of one losing to the unique (workflowId, path).
- * A `null` example never replaces a type seen before (see mergeDetected).
+ * Records sightings of a workflow's fields in one statement: new paths are inserted, known
+ * ones counted, with the newer type and example (a `null` never replaces a type seen before,
+ * see mergeDetected). Rows are sent in path order so two writers lock them in the same order.
  */
-export async function upsertDetectedFields(db: Db, workflowId: string, fields: readonly DetectedField[], now: Date): Promise<void> {
-  for (const field of fields) {
-    // A JSON null has to be spelled Prisma.JsonNull; a bare null would mean "no value".
-    const example = field.example === null ? Prisma.JsonNull : field.example;
-    const keepType = field.type === "null";
-    await db.detectedField.upsert({
-      where: { workflowId_path: { workflowId, path: field.path } },
-      create: { workflowId, path: field.path, type: field.type, example, seenCount: 1, lastSeenAt: now },
-      update: keepType
-        ? { seenCount: { increment: 1 }, lastSeenAt: now }
-        : { type: field.type, example, seenCount: { increment: 1 }, lastSeenAt: now },
-    });
-  }
+export async function upsertFieldSightings(db: Db, workflowId: string, sightings: readonly FieldSighting[]): Promise<void> {
+  if (sightings.length === 0) return;
+  const sorted = [...sightings].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const params: unknown[] = [workflowId];
+  const rows = sorted.map((field) => {
+    params.push(newRowId(), field.path, field.type, JSON.stringify(field.example), field.seen, field.lastSeenAt.toISOString());
+    const at = params.length - 6;
+    return `($${at + 1}, $1, $${at + 2}, $${at + 3}, $${at + 4}::jsonb, $${at + 5}::integer, $${at + 6}::timestamp(3))`;
+  });
+  await db.$executeRawUnsafe(
+    `INSERT INTO "DetectedField" AS f ("id", "workflowId", "path", "type", "example", "seenCount", "lastSeenAt")
+     VALUES ${rows.join(", ")}
+     ON CONFLICT ("workflowId", "path") DO UPDATE SET
+       "type" = CASE WHEN EXCLUDED."type" = 'null' AND f."type" <> 'null' THEN f."type" ELSE EXCLUDED."type" END,
+       "example" = CASE WHEN EXCLUDED."type" = 'null' AND f."type" <> 'null' THEN f."example" ELSE EXCLUDED."example" END,
+       "seenCount" = f."seenCount" + EXCLUDED."seenCount",
+       "lastSeenAt" = GREATEST(f."lastSeenAt", EXCLUDED."lastSeenAt")`,
+    ...params,
+  );
+}
+
+/**
+ * Keeps the workflow's `max` most recently seen fields and deletes the rest. Runs after every
+ * write, and each run sees every write committed before it, so whatever the concurrency the
+ * last one leaves at most `max`.
+ */
+export async function trimDetectedFields(db: Db, workflowId: string, max: number): Promise<number> {
+  return db.$executeRawUnsafe(
+    `DELETE FROM "DetectedField" WHERE "id" IN (
+       SELECT "id" FROM (
+         SELECT "id", ROW_NUMBER() OVER (ORDER BY "lastSeenAt" DESC, "id" DESC) AS n FROM "DetectedField" WHERE "workflowId" = $1
+       ) ranked WHERE n > $2)`,
+    workflowId,
+    max,
+  );
 }

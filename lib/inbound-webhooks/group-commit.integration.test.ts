@@ -2,6 +2,7 @@
 // session and delivery row, a message id repeated inside one batch or across batches creates
 // one session, and a batch that fails fails only the requests that are really at fault.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
@@ -94,6 +95,7 @@ describe("group commit", () => {
     const response = await sendSigned(t.deps, { hookId: t.hookId, body: payload(3), settings, secret: t.secret, id: "msg_test", test: true });
     expect(response.status).toBe(201);
     expect(t.sizes).toEqual([]);
+    await settleFieldDetection(db.prisma);
     expect(await db.prisma.detectedField.count({ where: { workflowId: t.workflowId } })).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 // A workflow created, given a secret, published and used end to end through the API alone,
 // the way the README shows: the partner signs with nothing but an HMAC library.
 import { createHmac } from "node:crypto";
+import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { describe, expect, it } from "vitest";
 import * as hook from "@/app/api/hooks/[hookId]/route";
 import * as sessionById from "@/app/api/v1/sessions/[id]/route";
@@ -59,6 +60,7 @@ describe("the management API end to end", () => {
     expect(testRun.status).toBe(201);
     expect(testRun.json).toMatchObject({ test: true, sessionId: expect.any(String), sessionUrl: expect.any(String) });
 
+    await settleFieldDetection(t.db.prisma);
     const fields = await call(detectedFields.GET, "GET", `/api/v1/workflows/${id}/detected-fields`, { id }, { token });
     expect(fields.json.data.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(["customer.email", "plan.name"]));
 

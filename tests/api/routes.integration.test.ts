@@ -12,7 +12,7 @@ import * as secrets from "@/app/api/v1/workflows/[id]/secrets/route";
 import * as workflowSessions from "@/app/api/v1/workflows/[id]/sessions/route";
 import * as workflows from "@/app/api/v1/workflows/route";
 import { insertSession } from "@/lib/sessions/session-repository";
-import { upsertDetectedFields } from "@/lib/field-detection/detected-field-repository";
+import { upsertFieldSightings } from "@/lib/field-detection/detected-field-repository";
 import { call, memberWithToken, ownerWithToken, setUpApiTestDb } from "./api-test-kit";
 
 const t = setUpApiTestDb();
@@ -233,7 +233,7 @@ describe("sessions and detected fields", () => {
 
   it("list detected fields", async () => {
     const { id } = await createWorkflow(owner);
-    await upsertDetectedFields(t.db.prisma, id, [{ path: "customer.email", type: "string", example: "a@example.com" }], new Date());
+    await upsertFieldSightings(t.db.prisma, id, [{ path: "customer.email", type: "string", example: "a@example.com", seen: 1, lastSeenAt: new Date() }]);
     const res = await call(detectedFields.GET, "GET", `/api/v1/workflows/${id}/detected-fields`, { id }, { token: viewer.token });
     expect(res.status).toBe(200);
     expect(res.json.data).toEqual([expect.objectContaining({ path: "customer.email", type: "string", example: "a@example.com", seenCount: 1 })]);

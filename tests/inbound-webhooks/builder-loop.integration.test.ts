@@ -3,6 +3,7 @@
 // test session keeps the draft it started on, live requests follow the published version
 // only; lenient prefill with warnings; idempotency from a message id in the signed body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { createGroupCommitter } from "@/lib/inbound-webhooks/group-commit";
 import type { HookDeps } from "@/lib/inbound-webhooks/hook-types";
@@ -47,6 +48,7 @@ describe("the test URL on the draft", () => {
     expect(response).toMatchObject({ status: 201, body: { test: true } });
     const session = await sessionOf(bodyOf(response).sessionId!);
     expect(session).toMatchObject({ test: true, data: { email: "ada@example.com", name: "Ada", amount: 42 }, version: { test: true, version: hook.revision } });
+    await settleFieldDetection(db.prisma);
     expect((await listDetectedFields(db.prisma, hook.workflowId)).map((f) => f.path).sort()).toEqual(["amount", "customer.email", "customer.name"]);
 
     expect(await send(deps, { hookId: hook.hookId, body: CUSTOMER_JSON })).toMatchObject({ status: 404, body: { code: "not_found" } });

@@ -1,6 +1,7 @@
 // Every status code of POST /api/hooks/{hookId}, every scheme end to end, test mode and the
 // delivery log, through handleHookRequest on a real database (PGlite or PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { signRequest } from "@/lib/hmac/sign";
 import type { THmacSettings } from "@/lib/hmac/schemas";
@@ -316,6 +317,7 @@ describe("test mode", () => {
     const session = await sessionData(bodyOf(response).sessionUrl);
     expect(session.test).toBe(true);
 
+    await settleFieldDetection(db.prisma);
     const fields = await listDetectedFields(db.prisma, hook.workflowId);
     const byPath = Object.fromEntries(fields.map((f) => [f.path, [f.type, f.example]]));
     expect(byPath).toMatchObject({
@@ -339,6 +341,7 @@ describe("test mode", () => {
 
     // A second sample: a later null does not hide the type seen before; counts go up.
     await sendSigned(deps, { hookId: hook.hookId, body: JSON.stringify({ customer: { email: "b@example.com", name: null } }), settings, secret: hook.secret, test: true });
+    await settleFieldDetection(db.prisma);
     const again = await listDetectedFields(db.prisma, hook.workflowId);
     expect(again.find((f) => f.path === "customer.name")).toMatchObject({ type: "string", example: "Ada", seenCount: 2 });
     expect(again.find((f) => f.path === "customer.email")).toMatchObject({ example: "b@example.com", seenCount: 2 });
@@ -348,6 +351,7 @@ describe("test mode", () => {
     const hook = await signedHook(settings);
     const deps = makeDeps(db);
     await sendSigned(deps, { hookId: hook.hookId, body: CUSTOMER_JSON, settings, secret: hook.secret });
+    await settleFieldDetection(db.prisma);
     expect(await listDetectedFields(db.prisma, hook.workflowId)).toEqual([]);
     // The same message id in test and live mode are two different messages.
     const sw = await signedHook(hmacSettings({ scheme: "standard-webhooks" }));
