@@ -24,6 +24,8 @@ const SLOW_BODY_BOUND_MS = 70_000;
 let store: AppStore;
 let app: AppProcess;
 let hook: SignedHook;
+/** For the body-size tests: the overload spends `hook`'s whole per-minute budget, and the limit is checked before the body. */
+let oversizeHook: SignedHook;
 let release: () => Promise<void>;
 const accepted = new Set<string>();
 let peakRssKiB = 0;
@@ -36,6 +38,7 @@ beforeAll(async () => {
   app = appProcess(store, 3320, { SIGNET_HOOK_RATE_LIMIT: String(RATE_LIMIT_PER_MINUTE) });
   await app.start();
   hook = await createSignedHook(app.baseUrl, owner.token);
+  oversizeHook = await createSignedHook(app.baseUrl, owner.token, "Oversize");
   // A client that declares a body and then sends one byte a second, for ever: started first
   // so it runs through everything below, and asserted at the end. Its own hook, so the
   // overload below cannot spend its rate-limit budget and turn it into a quick 429.
@@ -118,7 +121,7 @@ describe("slow and broken clients", () => {
   it("a Content-Length over the limit is refused with 413 before the body is read", async () => {
     const outcome = await socketExchange({
       port: app.port,
-      head: requestHead(hookPath(), { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024), "X-Signet-Signature": `sha256=${"0".repeat(64)}` }),
+      head: requestHead(`/api/hooks/${oversizeHook.hookId}`, { "Content-Type": "application/json", "Content-Length": String(50 * 1024 * 1024), "X-Signet-Signature": `sha256=${"0".repeat(64)}` }),
       chunks: ["{"],
       timeoutMs: 15_000,
     });
@@ -129,7 +132,7 @@ describe("slow and broken clients", () => {
     const tenMiB = Buffer.alloc(10 * 1024 * 1024, 0x61);
     const outcome = await socketExchange({
       port: app.port,
-      head: requestHead(hookPath(), { "Content-Type": "application/json", "Transfer-Encoding": "chunked", "X-Signet-Signature": `sha256=${"0".repeat(64)}` }),
+      head: requestHead(`/api/hooks/${oversizeHook.hookId}`, { "Content-Type": "application/json", "Transfer-Encoding": "chunked", "X-Signet-Signature": `sha256=${"0".repeat(64)}` }),
       chunks: Array.from({ length: 10 }, (_, i) => Buffer.concat([Buffer.from(`100000\r\n`), tenMiB.subarray(i * 1048576, (i + 1) * 1048576), Buffer.from("\r\n")])).concat([Buffer.from("0\r\n\r\n")]),
       timeoutMs: 30_000,
     });
