@@ -3,10 +3,12 @@
 // - a hook limited to 60 requests a minute admits at most 60 (plus the refill during the
 //   test) across all instances together, not 60 per instance;
 // - a rotated-in secret and a revoked one count on every instance the moment the API answers;
-// - a sign-in lockout earned on some instances holds on all of them.
+// - a sign-in lockout earned on some instances holds on all of them, and a parallel burst of
+//   guesses spread over them all gets no more password checks than one instance would allow.
 // PostgreSQL pass only: the embedded PGlite database belongs to one process, so there is no
 // way to run several instances on it (the PGlite pass reports this file as skipped).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIGN_IN_MAX_ATTEMPTS } from "@/lib/auth/verify-credentials";
 import { signRequest } from "@/lib/hmac/sign";
 import { ZHmacSettings } from "@/lib/hmac/schemas";
 import { api, createSignedHook, HMAC, PASSWORD, rawRequest, type RawResult } from "@/tests/reliability/journey";
@@ -131,5 +133,16 @@ describe.skipIf(!ON_POSTGRES)("three instances behind nginx (PostgreSQL only)", 
       const right = await signInWithCredentials(base, new CookieJar(), email, PASSWORD);
       expect(right.location, base).toMatch(/code=locked/);
     }
+  });
+
+  it("a burst of wrong passwords over all instances and nginx gets at most five password checks in all", async () => {
+    const email = `burst-${Date.now()}@example.com`;
+    runCli(cluster.store, ["user:create", "--email", email, "--password", PASSWORD]);
+    const checked = () => cluster.apps.flatMap((app) => app.logs).filter((line) => line.includes('"password_checked"')).length;
+    const before = checked();
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => signInWithCredentials(targets()[i % 4]!, new CookieJar(), email, `wrong password ${i}`)));
+    expect(checked() - before, "password checks across the instances").toBeLessThanOrEqual(SIGN_IN_MAX_ATTEMPTS);
+    expect(answers.filter((a) => /code=locked/.test(a.location ?? "")).length).toBeGreaterThanOrEqual(24 - SIGN_IN_MAX_ATTEMPTS);
+    for (const base of targets()) expect((await signInWithCredentials(base, new CookieJar(), email, PASSWORD)).location, base).toMatch(/code=locked/);
   });
 });
