@@ -11,12 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { serverNodeArgs } from "../scripts/build-server.mjs";
-import { kib, measureColdScriptLoad, SESSION_SCRIPT_BUDGET_BYTES, type ColdLoad } from "../tests/helpers/script-bytes";
+import { BUILDER_MARKERS, kib, measureColdScriptLoad, SESSION_SCRIPT_BUDGET_BYTES, type ColdLoad } from "../tests/helpers/script-bytes";
 import { api, cli, log, stop, waitForApp } from "./app-process";
 import type { Check } from "./report";
-
-/** Text only builder code contains: finding it in a session page's scripts means a leak. */
-const BUILDER_MARKERS = ["Add field to step", "Save draft", "Add mapping"];
 
 export interface SessionBundleRun {
   loads: (Omit<ColdLoad, "scripts"> & { scripts: number; builderMarkers: string[]; prefetches: number })[];
@@ -69,7 +66,7 @@ export async function runSessionBundle(options: { port: number }): Promise<Sessi
       if (started.status !== 303 || !sessionUrl) throw new Error(`direct link answered ${started.status}`);
       const load = await measureColdScriptLoad(browser, sessionUrl, width, { bodies: true });
       const builderMarkers = BUILDER_MARKERS.filter((marker) => load.scripts.some((s) => s.text?.includes(marker)));
-      loads.push({ width, scriptBytes: load.scriptBytes, scripts: load.scripts.length, builderMarkers, prefetches: load.prefetches });
+      loads.push({ width, scriptBytes: load.scriptBytes, inlineBytes: load.inlineBytes, scripts: load.scripts.length, builderMarkers, prefetches: load.prefetches });
       log("session_bundle", { width, scriptBytes: load.scriptBytes, scripts: load.scripts.length, prefetches: load.prefetches });
     }
     return { loads, budgetBytes: SESSION_SCRIPT_BUDGET_BYTES };

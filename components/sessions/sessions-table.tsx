@@ -1,6 +1,6 @@
 import type { FieldColumn } from "@/lib/sessions/session-columns";
 import type { SessionsTableRow } from "@/lib/sessions/sessions-table";
-import { AnswerSource, answerText, sessionDateFormat, StatusBadge } from "./session-badges";
+import { AnswerSource, answerText, SOURCE_LABELS, sessionDateFormat, StatusBadge } from "./session-badges";
 
 /** On phones, a card shows this many answers; the rest are one tap away on the detail page. */
 const CARD_ANSWERS = 4;
@@ -58,6 +58,9 @@ export function SessionsTable({
               <th scope="col" className="px-4 py-2 font-semibold">
                 Status
               </th>
+              <th scope="col" className="whitespace-nowrap px-4 py-2 font-semibold">
+                Started by
+              </th>
               {columns.map((column) => (
                 <th key={column.key} scope="col" className="min-w-32 px-4 py-2 font-semibold">
                   {column.label}
@@ -75,6 +78,7 @@ export function SessionsTable({
                 <td className="px-4 py-3">
                   <StatusBadge status={row.status} />
                 </td>
+                <td className="whitespace-nowrap px-4 py-3">{SOURCE_LABELS[row.source] ?? row.source}</td>
                 {columns.map((column) => (
                   <td key={column.key} className="max-w-xs px-4 py-3">
                     <Answer row={row} column={column} />
@@ -95,6 +99,7 @@ export function SessionsTable({
                 <DetailLink row={row} href={detailHref(row.id)} />
                 <StatusBadge status={row.status} />
               </div>
+              <p className="mt-1 text-xs text-slate-600">Started by {(SOURCE_LABELS[row.source] ?? row.source).toLowerCase()}</p>
               {answered.length === 0 ? (
                 <p className="mt-2 text-slate-600">No answers yet.</p>
               ) : (
