@@ -3,7 +3,8 @@ import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { NO_FRAMING, sessionFrameAncestors, sessionTokenOfPath } from "@/lib/embedding/session-frame-policy";
 import { CROSS_ORIGIN_REFUSAL, isCrossOriginPost } from "@/lib/http/cross-origin";
-import { newCspNonce, NONCE_HEADER, pageContentSecurityPolicy } from "@/lib/http/security-headers";
+import { API_REFERENCE_PATH } from "@/lib/api/api-reference-path";
+import { apiReferenceContentSecurityPolicy, newCspNonce, NONCE_HEADER, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
 // Runs before every page (Node.js runtime in Next 16):
 // - a cross-origin POST (a forged server action) gets a 403 here, not Next's 500;
@@ -11,7 +12,8 @@ import { newCspNonce, NONCE_HEADER, pageContentSecurityPolicy } from "@/lib/http
 //   request's Content-Security-Policy header while rendering and puts it on its own scripts,
 //   so pages render per request (which they do anyway: every page reads the session);
 // - session pages (/s/{token}) may be framed by their workflow's allowed origins, which live
-//   in the database; every other page refuses framing.
+//   in the database; every other page refuses framing;
+// - the API reference (/docs/api) has its own policy (inline styles for its viewer).
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (isCrossOriginPost(request.method, request.headers)) {
@@ -20,7 +22,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const token = sessionTokenOfPath(request.nextUrl.pathname);
   const frameAncestors = token ? await sessionFrameAncestors(await getDb(), token) : NO_FRAMING;
   const nonce = newCspNonce();
-  const policy = pageContentSecurityPolicy({ nonce, frameAncestors, dev: getConfig().nodeEnv === "development" });
+  const policy =
+    request.nextUrl.pathname === API_REFERENCE_PATH
+      ? apiReferenceContentSecurityPolicy(nonce)
+      : pageContentSecurityPolicy({ nonce, frameAncestors, dev: getConfig().nodeEnv === "development" });
   const headers = new Headers(request.headers);
   headers.set(NONCE_HEADER, nonce);
   headers.set("Content-Security-Policy", policy);

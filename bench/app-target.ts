@@ -14,6 +14,7 @@ import { ZHmacSettings } from "../lib/hmac/schemas";
 // The same node arguments as `npm start` (scripts/start.mjs), without its wrapper process.
 import { serverNodeArgs } from "../scripts/build-server.mjs";
 import { startNginx, type NginxProxy } from "../scripts/lib/nginx-proxy";
+import { api, cli, log, stop, waitForApp } from "./app-process";
 import { runLoad, signedPool, type LoadResult } from "./load";
 import { sampleRss, treeRssMiB } from "./rss";
 
@@ -60,49 +61,6 @@ export interface AppRun {
   rssIdleMiB: number;
   proxyRssMaxMiB: number | null;
   sessionsPerSec: number;
-}
-
-const log = (event: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: event, ...fields }));
-
-function cli(env: NodeJS.ProcessEnv, args: string[]): string {
-  const run = spawnSync("node_modules/.bin/tsx", ["scripts/signet.ts", ...args], { env, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`signet ${args[0]} failed: ${run.stderr}`);
-  return run.stdout.trim();
-}
-
-async function waitForApp(base: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} while starting`);
-    try {
-      const res = await fetch(`${base}/api/hooks/warm-up-unknown`, { method: "POST" });
-      if (res.status === 404) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the app did not start in time");
-}
-
-async function api(base: string, token: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify(body ?? {}),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function add(into: Record<string, number>, from: Record<string, number>) {

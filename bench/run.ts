@@ -5,7 +5,10 @@
 //      again as 1 and 2 instances behind nginx (deploy/nginx.conf), to show what the proxy
 //      costs and what a second instance brings;
 //   3. sessions and delivery rows counted afterwards: lost or extra rows reported;
-//   4. a table (req/s, p50, p99, errors, RSS, ratio to the limit) on stdout and
+//   4. the session page's JavaScript budget: a cold load of a two-field session in chromium at
+//      390 and 1280 px fetches at most 200 KiB of script, prefetches nothing, holds no builder
+//      code (bench/session-bundle.ts);
+//   5. a table (req/s, p50, p99, errors, RSS, ratio to the limit) on stdout and
 //      bench/results/latest.json. Exit code 1 when a target is missed.
 // Holds /tmp/signet-e2e.lock for the whole run: .next is shared with the e2e suite, which
 // rebuilds it when stale, and must not change under the running app.
@@ -21,6 +24,8 @@ import { runBare } from "./bare-target";
 import { measureEngineOverhead, OVERHEAD_LIMIT, runHmacBench } from "./hmac-bench";
 import { nginxBinary } from "../scripts/lib/nginx-proxy";
 import { formatTable, TARGETS, checkTargets, proxyCost } from "./report";
+import { checkSessionBundle, runSessionBundle } from "./session-bundle";
+import { kib } from "../tests/helpers/script-bytes";
 
 const LOCK = "/tmp/signet-e2e.lock";
 
@@ -84,6 +89,9 @@ async function main() {
     }
     if (skip) console.error(JSON.stringify({ bench: "nginx_skipped", reason: skip }));
   }
+  const sessionBundle = await runSessionBundle({ port: 3201 });
+  console.log("\nSession page, cold load of a two-field session (chromium)");
+  console.table(sessionBundle.loads.map((l) => ({ width: `${l.width} px`, JavaScript: kib(l.scriptBytes), "of it inline": kib(l.inlineBytes), scripts: l.scripts, prefetches: l.prefetches })));
   const checks = [
     {
       name: `hmac: engine overhead over raw HMAC-SHA256 < ${OVERHEAD_LIMIT * 100} %`,
@@ -91,6 +99,7 @@ async function main() {
       detail: `${(hmacOverhead.overhead * 100).toFixed(1)} % (raw ${hmacOverhead.rawOpsPerSec.toLocaleString("en-US")}/s, engine ${hmacOverhead.engineOpsPerSec.toLocaleString("en-US")}/s)`,
     },
     ...checkTargets(limit, apps),
+    ...checkSessionBundle(sessionBundle),
   ];
   const report = {
     startedAt: startedAt.toISOString(),
@@ -103,6 +112,7 @@ async function main() {
     limit,
     apps,
     proxyCost: proxyCost(apps),
+    sessionBundle,
     checks,
   };
   mkdirSync("bench/results", { recursive: true });

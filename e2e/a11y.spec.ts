@@ -1,16 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page, TestInfo } from "@playwright/test";
+import { expectNoSeriousViolations } from "./checks";
 import { expect, test } from "./fixtures";
 
 // axe on the pages every user meets: sign-in, the builder and a session. Serious and
 // critical violations fail the test; the list is attached so a failure says what to fix.
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  await testInfo.attach(`axe ${name}`, { body: JSON.stringify(serious, null, 2), contentType: "application/json" });
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
 
 test("sign-in page has no serious accessibility violations", async ({ page }, testInfo) => {
   await page.goto("/sign-in");

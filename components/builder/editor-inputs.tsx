@@ -6,6 +6,11 @@ import { inputId, issueAt, type Issues } from "./editor-state";
 
 interface PathBinding {
   label: string;
+  /**
+   * Said after the label by screen readers only, so two fields' "Key" inputs have different
+   * names (e.g. " of Email"): a list of same-named inputs can't be told apart.
+   */
+  labelSuffix?: string;
   path: (string | number)[];
   issues: Issues;
   value: string;
@@ -15,6 +20,7 @@ interface PathBinding {
 /** A Field bound to one definition path: its id, its zod issue, its value and change handler. */
 function PathControl({
   label,
+  labelSuffix,
   path,
   issues,
   value,
@@ -26,7 +32,17 @@ function PathControl({
   children: (control: ControlProps & { value: string; onChange: (event: { target: { value: string } }) => void }) => React.ReactNode;
 }) {
   return (
-    <Field id={inputId(path)} label={label} error={issueAt(issues, path)} className={className}>
+    <Field
+      id={inputId(path)}
+      label={
+        <>
+          {label}
+          {labelSuffix && <span className="sr-only">{labelSuffix}</span>}
+        </>
+      }
+      error={issueAt(issues, path)}
+      className={className}
+    >
       {(control) => children({ ...control, value, onChange: (e) => onValue(e.target.value) })}
     </Field>
   );
@@ -35,6 +51,7 @@ function PathControl({
 /** A text input bound to one definition path; its zod issue appears right under it. */
 export function PathInput({
   label,
+  labelSuffix,
   path,
   issues,
   value,
@@ -43,7 +60,7 @@ export function PathInput({
   ...props
 }: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "id"> & PathBinding) {
   return (
-    <PathControl {...{ label, path, issues, value, onValue, className }}>
+    <PathControl {...{ label, labelSuffix, path, issues, value, onValue, className }}>
       {(control) => <input {...control} {...props} />}
     </PathControl>
   );
@@ -51,6 +68,7 @@ export function PathInput({
 
 export function PathSelect({
   label,
+  labelSuffix,
   path,
   issues,
   value,
@@ -60,7 +78,7 @@ export function PathSelect({
   ...props
 }: Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "id"> & PathBinding & { options: { value: string; label: string }[] }) {
   return (
-    <PathControl {...{ label, path, issues, value, onValue, className }}>
+    <PathControl {...{ label, labelSuffix, path, issues, value, onValue, className }}>
       {(control) => (
         <select {...control} {...props}>
           {options.map((o) => (

@@ -27,14 +27,19 @@ export function FieldEditor({
   isLast: boolean;
 }) {
   const name = field.label || field.key;
+  // Screen readers hear "Key of Email", not a column of identical "Key" inputs. The label input
+  // itself is named by position (its own text would change its name while being typed).
+  const position = typeof path[1] === "number" && typeof path[3] === "number" ? `field ${path[3] + 1} of step ${path[1] + 1}` : "this field";
+  const of = ` of ${name.trim() || position}`;
   const requiredId = inputId([...path, "required"]);
   const optionsPath = [...path, "options"];
   return (
     <li className="rounded-lg border border-slate-200 bg-slate-50/60 p-3">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <PathInput label="Label" path={[...path, "label"]} issues={issues} value={field.label} onValue={(label) => onChange({ ...field, label })} />
+        <PathInput label="Label" labelSuffix={`, ${position}`} path={[...path, "label"]} issues={issues} value={field.label} onValue={(label) => onChange({ ...field, label })} />
         <PathInput
           label="Key"
+          labelSuffix={of}
           path={[...path, "key"]}
           issues={issues}
           value={field.key}
@@ -44,6 +49,7 @@ export function FieldEditor({
         />
         <PathSelect
           label="Type"
+          labelSuffix={of}
           path={[...path, "type"]}
           issues={issues}
           value={field.type}
@@ -60,6 +66,7 @@ export function FieldEditor({
           />
           <label htmlFor={requiredId} className="text-sm font-medium">
             Required
+            <span className="sr-only">{of}</span>
           </label>
         </div>
       </div>
@@ -71,6 +78,7 @@ export function FieldEditor({
               <li key={i} className="flex flex-wrap items-start gap-2">
                 <PathInput
                   label={`Option ${i + 1} label`}
+                  labelSuffix={of}
                   path={[...optionsPath, i, "label"]}
                   issues={issues}
                   value={option.label}
@@ -79,6 +87,7 @@ export function FieldEditor({
                 />
                 <PathInput
                   label={`Option ${i + 1} value`}
+                  labelSuffix={of}
                   path={[...optionsPath, i, "value"]}
                   issues={issues}
                   value={option.value}

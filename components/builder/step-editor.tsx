@@ -50,9 +50,10 @@ export function StepEditor({
         </div>
       </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <PathInput label="Step title" path={[...path, "title"]} issues={issues} value={step.title} onValue={(title) => onChange({ ...step, title })} />
+        <PathInput label="Step title" labelSuffix={` ${index + 1}`} path={[...path, "title"]} issues={issues} value={step.title} onValue={(title) => onChange({ ...step, title })} />
         <PathInput
           label="Step id"
+          labelSuffix={` of step ${index + 1}`}
           path={[...path, "id"]}
           issues={issues}
           value={step.id}
@@ -66,7 +67,7 @@ export function StepEditor({
         className="mt-3"
         label={
           <>
-            Description <span className="font-normal text-slate-600">(optional)</span>
+            Description <span className="sr-only">of step {index + 1}</span> <span className="font-normal text-slate-600">(optional)</span>
           </>
         }
         error={issueAt(issues, [...path, "description"])}

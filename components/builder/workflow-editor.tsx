@@ -93,7 +93,8 @@ export function WorkflowEditor({
       {result && !pending && (
         <div aria-live="polite">
           {result.ok ? (
-            <Alert tone="success">{result.message} Publish to make it live.</Alert>
+            // "Draft saved" only while nothing has changed since the save.
+            !dirty && <Alert tone="success">{result.message} Publish to make it live.</Alert>
           ) : (
             <Alert>
               <span className="font-medium">{result.conflict ? "Edit conflict: " : ""}</span>

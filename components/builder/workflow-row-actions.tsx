@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useClearOnEdit } from "@/components/ui/use-clear-on-edit";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,6 +18,7 @@ export function WorkflowRowActions({ name, rename, duplicate, remove }: { name: 
   const dialog = useRef<HTMLDialogElement>(null);
   const uid = useId();
   const message = [renameState, duplicateState, deleteState].find((s) => s.message);
+  const done = useClearOnEdit(message?.ok ? message : null);
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -60,7 +62,7 @@ export function WorkflowRowActions({ name, rename, duplicate, remove }: { name: 
           </SubmitButton>
         </form>
       </dialog>
-      {message?.message && (
+      {message?.message && (!message.ok || done) && (
         <div className="w-full">
           <Alert tone={message.ok ? "success" : "error"}>{message.fieldErrors?.name ?? message.message}</Alert>
         </div>

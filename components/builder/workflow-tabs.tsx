@@ -11,7 +11,7 @@ const TABS = [
 ] as const;
 
 export function WorkflowTabs({ base }: { base: string }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Workflow sections" className="border-b border-slate-200">
       <ul className="-mb-px flex gap-1 overflow-x-auto">

@@ -33,7 +33,7 @@ function DeliveryDetails({ delivery, canDebug, sessionsHref }: { delivery: Deliv
         <Fact label="Latency">{delivery.latencyMs} ms</Fact>
         <Fact label="Session">
           {delivery.sessionId ? (
-            <a className="font-mono text-brand-700 hover:underline" href={`${sessionsHref}#session-${delivery.sessionId}`}>
+            <a className="font-mono text-brand-700 hover:underline" href={`${sessionsHref}/${delivery.sessionId}`}>
               {delivery.sessionId}
             </a>
           ) : (

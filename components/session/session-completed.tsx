@@ -1,16 +1,25 @@
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
-export function SessionCompleted({ completedAt }: { completedAt: Date | null }) {
+/**
+ * The end of a session. In an iframe (embed) it is a compact confirmation the portal shows in
+ * place, without "close this page" (the participant stays on the portal's page).
+ */
+export function SessionCompleted({ completedAt, embed, takeFocus = false }: { completedAt: string | null; embed: boolean; takeFocus?: boolean }) {
+  const when = completedAt ? ` on ${dateFormat.format(new Date(completedAt))} UTC` : "";
   return (
-    <section aria-labelledby="done-heading" className="rounded-xl border border-emerald-200 bg-white p-8 text-center shadow-sm">
-      <p aria-hidden className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-emerald-100 text-2xl text-emerald-700">
+    <section
+      aria-labelledby="done-heading"
+      className={`rounded-xl border border-emerald-200 bg-white text-center shadow-sm ${embed ? "p-5" : "p-6 sm:p-8"}`}
+      data-testid="session-completed"
+    >
+      <p aria-hidden className={`mx-auto flex items-center justify-center rounded-full bg-emerald-100 text-emerald-700 ${embed ? "h-10 w-10 text-xl" : "h-12 w-12 text-2xl"}`}>
         ✓
       </p>
-      <h1 id="done-heading" className="mt-4 text-2xl font-semibold">
+      <h1 id="done-heading" tabIndex={-1} autoFocus={takeFocus} className={`mt-3 font-semibold focus:outline-none ${embed ? "text-xl" : "text-2xl"}`}>
         Thank you — you&apos;re done
       </h1>
       <p className="mt-2 text-slate-600">
-        Your answers were submitted{completedAt ? ` on ${dateFormat.format(completedAt)} UTC` : ""}. You can close this page.
+        Your answers were submitted{when}.{embed ? "" : " You can close this page."}
       </p>
     </section>
   );

@@ -1,60 +1,82 @@
-"use client";
-
-import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/http/form-state";
+import { Button } from "@/components/ui/button";
+import { INTENT_INPUT, STEP_INPUT } from "@/lib/sessions/session-form-names";
+import type { TFieldValue } from "@/lib/workflows/mapping/coerce-field-value";
 import type { TFormStep } from "@/lib/workflows/definition/schemas";
 import { SessionField } from "./session-field";
+import { StepProgress } from "./step-progress";
 
-/**
- * One step of the participant's form. Validation is the server's (the form is noValidate so
- * every participant gets the same messages); what they typed is kept across a failed submit.
- */
-export function StepForm({
-  step,
-  stepIndex,
-  stepCount,
-  prefill,
-  action,
-}: {
+export interface StepFormProps {
   step: TFormStep;
   stepIndex: number;
-  stepCount: number;
-  prefill: Record<string, string | number | boolean>;
-  action: (prev: FormState, formData: FormData) => Promise<FormState>;
-}) {
-  const [state, formAction] = useActionState(action, {});
-  const isLast = stepIndex === stepCount - 1;
-  const valueOf = (key: string, type: string, locked: boolean) => {
-    if (!state.values || locked) return prefill[key];
-    // After a failed submit, an unticked checkbox is absent from the submitted values.
-    if (type === "checkbox") return state.values[key] !== undefined;
-    return state.values[key];
+  steps: { id: string; title: string }[];
+  /** Saved answers and prefill, or (after a failed submit) what was typed. */
+  values: Record<string, TFieldValue>;
+  /** True when `values` is what was just posted: an unticked checkbox is then absent. */
+  submitted?: boolean;
+  fieldErrors?: Record<string, string>;
+  message?: { tone: "error" | "info"; text: string } | null;
+  /** Move focus to the heading (or the error summary) when the page loads: the session page. */
+  takeFocus?: boolean;
+}
+
+/**
+ * One step of the participant's form, as a plain HTML form that posts to the page's own URL:
+ * it works without JavaScript. Continue is first in the markup, so Enter in a field continues;
+ * Back (a submit button with its own intent) sits to its left. Validation is the server's
+ * (noValidate), so every participant gets the same messages.
+ */
+export function StepForm({ step, stepIndex, steps, values, submitted = false, fieldErrors = {}, message = null, takeFocus = false }: StepFormProps) {
+  const isLast = stepIndex === steps.length - 1;
+  const errorKeys = step.fields.map((f) => f.key).filter((key) => fieldErrors[key]);
+  const valueOf = (field: TFormStep["fields"][number]) => {
+    // After a failed submit, an unticked checkbox is absent from the submitted values (a
+    // read-only one shows its stored value instead, which is never posted).
+    if (submitted && field.type === "checkbox" && field.readOnly !== true) return values[field.key] !== undefined;
+    return values[field.key];
   };
   return (
-    <form action={formAction} noValidate className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="step-heading">
-      <div>
-        {stepCount > 1 && (
-          <p className="text-sm font-medium text-brand-700">
-            Step {stepIndex + 1} of {stepCount}
-          </p>
-        )}
-        <h1 id="step-heading" className="mt-1 text-2xl font-semibold">
+    <form method="post" noValidate data-session-form className="space-y-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-labelledby="step-heading">
+      <input type="hidden" name={STEP_INPUT} value={stepIndex} />
+      <div className="space-y-3">
+        <StepProgress steps={steps} current={stepIndex} />
+        <h1 id="step-heading" tabIndex={-1} autoFocus={takeFocus && !message} className="text-2xl font-semibold break-words focus:outline-none">
           {step.title}
         </h1>
-        {step.description && <p className="mt-2 whitespace-pre-line text-slate-600">{step.description}</p>}
+        {step.description && <p className="whitespace-pre-line text-slate-600">{step.description}</p>}
       </div>
-      {state.message && <Alert>{state.message}</Alert>}
+      {message && (
+        <Alert tone={message.tone} tabIndex={-1} autoFocus={takeFocus}>
+          <p>{message.text}</p>
+          {errorKeys.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {errorKeys.map((key) => (
+                <li key={key}>
+                  <a href={`#field-${key}`} className="underline">
+                    {step.fields.find((f) => f.key === key)!.label}: {fieldErrors[key]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
       <div className="space-y-5">
         {step.fields
           .filter((field) => field.type !== "hidden")
           .map((field) => (
-            <SessionField key={field.key} field={field} value={valueOf(field.key, field.type, field.readOnly === true)} error={state.fieldErrors?.[field.key]} />
+            <SessionField key={field.key} field={field} value={valueOf(field)} error={fieldErrors[field.key]} />
           ))}
       </div>
-      <div className="flex justify-end">
-        <SubmitButton pendingText={isLast ? "Submitting…" : "Saving…"}>{isLast ? "Submit" : "Continue"}</SubmitButton>
+      <div className="flex flex-row-reverse flex-wrap items-center justify-between gap-3">
+        <Button type="submit" name={INTENT_INPUT} value="next" data-pending-text={isLast ? "Submitting…" : "Saving…"} className="min-w-32">
+          {isLast ? "Submit" : "Continue"}
+        </Button>
+        {stepIndex > 0 && (
+          <Button type="submit" name={INTENT_INPUT} value="back" variant="secondary" data-pending-text="Going back…" formNoValidate>
+            <span aria-hidden>←</span> Back
+          </Button>
+        )}
       </div>
     </form>
   );

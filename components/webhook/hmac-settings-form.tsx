@@ -3,6 +3,7 @@
 import { useEffect, useState, useTransition } from "react";
 import { ALGORITHM_LABELS, SCHEME_LABELS, withScheme } from "@/components/builder/editor-state";
 import { Alert } from "@/components/ui/alert";
+import { useClearOnEdit } from "@/components/ui/use-clear-on-edit";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/http/form-state";
 import type { THmacScheme, THmacSettings } from "@/lib/hmac/schemas";
@@ -37,6 +38,7 @@ export function HmacSettingsForm({
 }) {
   const [hmac, setHmac] = useState(initial);
   const [result, setResult] = useState<SaveResult | null>(null);
+  const saved = useClearOnEdit(result?.ok ? result : null);
   const [shown, setShown] = useState<SignaturePreview | null>(null);
   const [saving, startSaving] = useTransition();
   const errors = result?.fieldErrors ?? {};
@@ -165,7 +167,7 @@ export function HmacSettingsForm({
         )}
       </div>
 
-      {result?.message && <Alert tone={result.ok ? "success" : "error"}>{result.conflict ? `${result.message} Reload the page to get the latest draft.` : result.message}</Alert>}
+      {result?.message && (!result.ok || saved) && <Alert tone={result.ok ? "success" : "error"}>{result.conflict ? `${result.message} Reload the page to get the latest draft.` : result.message}</Alert>}
       {canEdit && (
         <Button type="submit" disabled={saving || !dirty}>
           {saving ? "Saving…" : "Save HMAC settings"}

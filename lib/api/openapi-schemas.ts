@@ -144,6 +144,7 @@ export function componentSchemas(): Record<string, JsonSchema> {
         test: { type: "boolean" },
         source: { type: "string", enum: ["webhook", "direct_link", "api"] },
         data: { type: "object", additionalProperties: true },
+        prefilled: { type: "array", items: { type: "string" }, description: "Keys of data whose values came from the starting payload (prefilled); the rest were typed." },
         createdAt: dateTime,
         completedAt: nullable(dateTime),
       },

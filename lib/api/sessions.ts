@@ -14,6 +14,7 @@ function toSessionResource(row: SessionRow) {
     test: row.test,
     source: row.source,
     data: row.data,
+    prefilled: row.prefilled,
     createdAt: row.createdAt,
     completedAt: row.completedAt,
   };

@@ -40,6 +40,27 @@ export function pageContentSecurityPolicy(options: { nonce: string; frameAncesto
   ].join("; ");
 }
 
+/**
+ * The CSP of the API reference page (/docs/api, lib/api/api-reference.ts), the one page whose
+ * policy differs. Its viewer (Scalar) injects <style> elements it does not give a nonce, so
+ * this page admits inline styles ('unsafe-inline' is ignored when style-src has a nonce, hence
+ * none there). Scripts are held as tightly as everywhere else: only with the response's nonce,
+ * never eval (the viewer only probes for it, and copes when it is refused). The page shows
+ * public documentation and no data, so a style injected there could reveal nothing.
+ */
+export function apiReferenceContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    BASE_CSP,
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 /** A fresh CSP nonce: 128 random bits, base64. */
 export function newCspNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

@@ -20,18 +20,25 @@ export interface AcceptedRow {
    * The new session's own columns. Its id, workflow, mode and message id are those of the
    * delivery row (sessionId, workflowId, test, messageId): one value, written to both rows.
    */
-  session: { versionId: string; token: string; /** JSON text of the mapped values. */ data: string };
+  session: {
+    versionId: string;
+    token: string;
+    /** JSON text of the mapped values. */
+    data: string;
+    /** The fields those values fill in (Session.prefilled, lib/sessions/prefilled-keys.ts). */
+    prefilled: string[];
+  };
   /** The delivery row of the request that creates this session (outcome "accepted"). */
   deliveryId: string;
   delivery: NewDelivery & { sessionId: string };
 }
 
 // The VALUES list: every delivery column (delivery-repository.ts), then the session's own.
-const V_COLUMNS = [...DELIVERY_INSERT_COLUMNS, "s_version", "s_token", "s_data"].join(", ");
-const V_CASTS = [...DELIVERY_CASTS, "", "", "::jsonb"];
+const V_COLUMNS = [...DELIVERY_INSERT_COLUMNS, "s_version", "s_token", "s_data", "s_prefilled"].join(", ");
+const V_CASTS = [...DELIVERY_CASTS, "", "", "::jsonb", "::text[]"];
 const NEW_SESSIONS = `s AS (
-       INSERT INTO "Session" ("id", "workflowId", "versionId", "token", "test", "data", "messageId", "createdAt", "updatedAt", "source")
-       SELECT "sessionId", "workflowId", s_version, s_token, "test", s_data, "messageId", $1::timestamp(3), $1::timestamp(3), 'webhook'::"SessionSource" FROM v
+       INSERT INTO "Session" ("id", "workflowId", "versionId", "token", "test", "data", "prefilled", "messageId", "createdAt", "updatedAt", "source")
+       SELECT "sessionId", "workflowId", s_version, s_token, "test", s_data, s_prefilled, "messageId", $1::timestamp(3), $1::timestamp(3), 'webhook'::"SessionSource" FROM v
        ON CONFLICT ("workflowId", "test", "messageId") DO NOTHING
        RETURNING "id"
      )`;
@@ -49,7 +56,7 @@ export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: D
   const params: unknown[] = [now];
   for (const { session, deliveryId, delivery } of rows) {
     pushDeliveryParams(params, deliveryId, delivery);
-    params.push(session.versionId, session.token, session.data);
+    params.push(session.versionId, session.token, session.data, session.prefilled);
   }
   const inserted = await hookSql(db).query<{ id: string }>(
     `WITH v (${V_COLUMNS}) AS (VALUES ${valuesRows(rows.length, V_CASTS, 1)}),

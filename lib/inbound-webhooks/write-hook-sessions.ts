@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
+import { prefilledKeys } from "@/lib/sessions/prefilled-keys";
 import { insertDeliveries } from "../delivery-log/delivery-repository";
 import { findSessionsByMessageIds, insertAcceptedSessions, type AcceptedRow } from "./hook-batch-repository";
 import { deliveryRow, type DeliveryContext } from "./record-delivery";
@@ -47,7 +48,7 @@ export async function writeHookSessions(db: PrismaClient, requests: HookSessionR
   const rows = leaders.map((p): AcceptedRow => {
     const sessionId = newRowId();
     return {
-      session: { versionId: p.session.versionId, token: newSessionToken(), data: JSON.stringify(p.session.data) },
+      session: { versionId: p.session.versionId, token: newSessionToken(), data: JSON.stringify(p.session.data), prefilled: prefilledKeys(p.session.data) },
       deliveryId: newRowId(),
       delivery: { ...deliveryRow(p.ctx, "accepted", sessionId), sessionId },
     };

@@ -15,15 +15,6 @@ export async function listWorkflowSessions(
   return listSessions(db, workflowId, query);
 }
 
-/** The builder's sessions page: live and test kept apart, newest first. */
-export async function listLiveAndTestSessions(db: PrismaClient, actor: Actor | null, workflowId: string, take = 50) {
-  const [live, test] = await Promise.all([
-    listWorkflowSessions(db, actor, workflowId, { test: false, take }),
-    listWorkflowSessions(db, actor, workflowId, { test: true, take }),
-  ]);
-  return { live, test };
-}
-
 /** One session, for anyone who may view its workflow; another workspace's looks missing. */
 export async function getWorkflowSession(db: PrismaClient, actor: Actor | null, sessionId: string) {
   const row = await findSessionById(db, sessionId);

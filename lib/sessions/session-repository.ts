@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient, SessionSource } from "@/lib/generated/prisma/client";
+import { prefilledKeys } from "./prefilled-keys";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -14,7 +15,8 @@ export interface NewSession {
 
 export function insertSession(db: Db, session: NewSession) {
   return db.session.create({
-    data: { ...session, messageId: session.messageId ?? null },
+    // The starting data is the prefill: which fields it filled in is recorded now.
+    data: { ...session, messageId: session.messageId ?? null, prefilled: prefilledKeys(session.data) },
     select: { id: true, token: true, test: true },
   });
 }
@@ -37,20 +39,36 @@ export function findSessionByToken(db: Db, token: string) {
   });
 }
 
+/** A session as builders and the API see it (never its token). */
+const SESSION_ROW = {
+  id: true,
+  workflowId: true,
+  versionId: true,
+  status: true,
+  test: true,
+  source: true,
+  data: true,
+  prefilled: true,
+  currentStep: true,
+  createdAt: true,
+  updatedAt: true,
+  completedAt: true,
+} satisfies Prisma.SessionSelect;
+
 export function listSessions(db: Db, workflowId: string, opts: { test?: boolean; take?: number; cursor?: string } = {}) {
   return db.session.findMany({
     where: { workflowId, ...(opts.test === undefined ? {} : { test: opts.test }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.take ?? 50,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
-    select: { id: true, status: true, test: true, source: true, data: true, createdAt: true, completedAt: true, workflowId: true },
+    select: SESSION_ROW,
   });
 }
 
 export function findSessionById(db: Db, id: string) {
   return db.session.findUnique({
     where: { id },
-    select: { id: true, status: true, test: true, source: true, data: true, createdAt: true, completedAt: true, workflowId: true },
+    select: SESSION_ROW,
   });
 }
 

@@ -8,7 +8,7 @@ import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { getParticipantSession } from "./get-participant-session";
-import { listLiveAndTestSessions } from "./list-workflow-sessions";
+import { getSessionsTable } from "./sessions-table";
 import { insertSession } from "./session-repository";
 import { generateSessionToken } from "./session-token";
 import { startDirectSession } from "./start-direct-session";
@@ -114,9 +114,11 @@ describe("session submission", () => {
     expect((again as AppError).code).toBe("CONFLICT");
     expect((await stored(token)).data).toMatchObject({ plan: "pro" });
 
-    const sessions = await listLiveAndTestSessions(t.prisma, actor, wf.id);
-    expect(sessions.live.map((s) => s.status)).toEqual(["completed"]);
-    expect(sessions.test).toEqual([]);
+    const live = await getSessionsTable(t.prisma, actor, wf.id, { test: false });
+    expect(live.rows.map((s) => s.status)).toEqual(["completed"]);
+    // Typed on the page: nothing marked prefilled.
+    expect(Object.values(live.rows[0]!.answers).filter((a) => a.prefilled)).toEqual([]);
+    expect((await getSessionsTable(t.prisma, actor, wf.id, { test: true })).rows).toEqual([]);
   });
 
   it("shows prefilled values, lets the participant clear an optional one, and keeps test sessions apart", async () => {
@@ -140,9 +142,16 @@ describe("session submission", () => {
     expect(data).not.toHaveProperty("age");
     expect(data.plan).toBe("basic");
 
-    const sessions = await listLiveAndTestSessions(t.prisma, actor, wf.id);
-    expect(sessions.test).toHaveLength(1);
-    expect(sessions.live).toHaveLength(0);
+    const test = await getSessionsTable(t.prisma, actor, wf.id, { test: true });
+    expect(test.rows).toHaveLength(1);
+    // Columns in form order with labels; the untouched prefill stays marked, the cleared one is gone.
+    expect(test.columns.map((c) => c.label)).toEqual(["Name", "Email", "Age", "Start date", "Plan", "I accept the terms", "Notes"]);
+    expect(test.rows[0]!.answers).toEqual({
+      name: { value: "Prefilled", prefilled: true },
+      email: { value: "pre@example.com", prefilled: true },
+      plan: { value: "basic", prefilled: true },
+    });
+    expect((await getSessionsTable(t.prisma, actor, wf.id, { test: false })).rows).toHaveLength(0);
   });
 
   it("never sends hidden values to the participant, and keeps hidden and read-only values whatever the browser submits", async () => {

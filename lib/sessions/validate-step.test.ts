@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDefinition } from "@/lib/workflows/definition/parse-definition";
 import type { TStep } from "@/lib/workflows/definition/schemas";
-import { validateStepValues } from "./validate-step";
+import { draftStepValues, validateStepValues } from "./validate-step";
 
 function stepWith(fields: unknown[]): TStep {
   const result = parseDefinition({ trigger: { type: "webhook" }, steps: [{ type: "form", id: "s", title: "S", fields }] });
@@ -85,5 +85,27 @@ describe("validateStepValues with locked fields", () => {
     ]);
     expect(validateStepValues(locked, { customerId: "forged", account: "forged", name: "Ada" })).toEqual({ ok: true, values: { name: "Ada" } });
     expect(validateStepValues(locked, {})).toEqual({ ok: false, fieldErrors: { name: "This field is required" } });
+  });
+});
+
+describe("draftStepValues (Back)", () => {
+  it("keeps valid values, lists cleared keys, drops invalid ones and requires nothing", () => {
+    expect(draftStepValues(step, { name: "", email: "not-an-email", seats: "4", plan: "gold", notes: "hi", extra: "x" })).toEqual({
+      values: { seats: 4, notes: "hi", newsletter: false, terms: false },
+      cleared: ["name"],
+    });
+  });
+
+  it("reads a ticked checkbox as true and an absent one as false", () => {
+    expect(draftStepValues(step, { newsletter: "on" }).values).toEqual({ newsletter: true, terms: false });
+  });
+
+  it("never takes a posted value for a hidden or read-only field", () => {
+    const locked = stepWith([
+      { type: "hidden", key: "customerId", label: "Customer" },
+      { type: "checkbox", key: "vip", label: "VIP", readOnly: true },
+      { type: "text", key: "name", label: "Name", required: true },
+    ]);
+    expect(draftStepValues(locked, { customerId: "forged", name: "" })).toEqual({ values: {}, cleared: ["name"] });
   });
 });

@@ -33,3 +33,26 @@ export function validateStepValues(step: TStep, values: Record<string, unknown>)
   }
   return Object.keys(fieldErrors).length > 0 ? { ok: false, fieldErrors } : { ok: true, values: clean };
 }
+
+/**
+ * What a participant typed on a step they are leaving with Back: every value that passes its
+ * field's rules, and the keys they cleared. Nothing is required here (the step's full check
+ * runs when they continue again); a value that does not pass is left out, so stored answers
+ * are always valid ones.
+ */
+export function draftStepValues(step: TStep, values: Record<string, unknown>): { values: Record<string, TFieldValue>; cleared: string[] } {
+  const clean: Record<string, TFieldValue> = {};
+  const cleared: string[] = [];
+  for (const field of step.fields) {
+    if (lockedField(field)) continue; // hidden and read-only: the stored value stays
+    if (!Object.hasOwn(values, field.key)) {
+      // An unticked checkbox sends nothing: that is an answer ("no"), not a missing value.
+      if (field.type === "checkbox") clean[field.key] = false;
+      continue;
+    }
+    const coerced = coerceFieldValue(field, values[field.key]);
+    if (coerced.kind === "value") clean[field.key] = coerced.value;
+    else if (coerced.kind === "empty") cleared.push(field.key);
+  }
+  return { values: clean, cleared };
+}

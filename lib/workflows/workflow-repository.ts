@@ -70,6 +70,15 @@ export function latestVersionNumber(db: Db, workflowId: string) {
   return db.workflowVersion.findFirst({ where: { workflowId, test: false }, orderBy: { version: "desc" }, select: { version: true } });
 }
 
+/** The definitions of some of a workflow's versions (published or test snapshots), newest first. */
+export function findVersionDefinitions(db: Db, workflowId: string, versionIds: string[]) {
+  return db.workflowVersion.findMany({
+    where: { workflowId, id: { in: versionIds } },
+    orderBy: [{ publishedAt: "desc" }, { version: "desc" }],
+    select: { id: true, version: true, test: true, definition: true },
+  });
+}
+
 export function insertVersion(
   db: Db,
   data: { workflowId: string; version: number; definition: Prisma.InputJsonValue; publishedById: string | null },

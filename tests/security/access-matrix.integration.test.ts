@@ -89,13 +89,15 @@ const PUBLIC_ROUTES: Record<string, string[]> = {
   "app/w/[slug]/qr.png/route.ts": ["GET"],
   "app/w/[slug]/qr.svg/route.ts": ["GET"],
   "app/api/auth/[...nextauth]/route.ts": ["GET", "POST"],
+  // The management API's reference: public documentation, like /api/v1/openapi.json.
+  "app/docs/api/route.ts": ["GET"],
+  "app/docs/api/scalar.js/route.ts": ["GET"],
 };
 
 /** Server actions: the permission each needs; "public" ones are the auth forms and session capability. */
 const ACTION_TABLE: Record<string, Record<string, "signed-in" | "edit" | "own" | "public">> = {
   "app/(auth)/actions.ts": { signInAction: "public", signOutAction: "public", signUpAction: "public" },
   "app/account/actions.ts": { changePasswordAction: "signed-in" },
-  "app/s/[token]/actions.ts": { submitStepAction: "public" },
   "app/invitations/actions.ts": { acceptInvitationAction: "signed-in", declineInvitationAction: "signed-in" },
   "app/workspaces/[workspaceId]/members/actions.ts": { inviteMemberAction: "own", removeMemberAction: "own", revokeInvitationAction: "own" },
   "app/workspaces/[workspaceId]/settings/tokens/actions.ts": { createApiTokenAction: "edit", revokeApiTokenAction: "edit" },

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const APP = join(REPO, "app");
+const PAGES_DIR = join(REPO, "pages");
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -18,6 +19,14 @@ function walk(dir: string): string[] {
 export function appFiles(name: "page.tsx" | "route.ts" | "actions.ts"): string[] {
   return walk(APP)
     .filter((path) => path.endsWith(`/${name}`))
+    .map((path) => relative(REPO, path))
+    .sort();
+}
+
+/** Pages Router pages (pages/**, without _app and _document), e.g. "pages/s/[token].tsx". */
+export function pagesRouterFiles(): string[] {
+  return walk(PAGES_DIR)
+    .filter((path) => path.endsWith(".tsx") && !/\/_(app|document)\.tsx$/.test(path))
     .map((path) => relative(REPO, path))
     .sort();
 }

@@ -22,7 +22,7 @@ import { withStoreDb } from "@/tests/reliability/db-check";
 import { api, createSignedHook, HMAC, PASSWORD, rawRequest, signedBody, type SignedHook } from "@/tests/reliability/journey";
 import { signRequest } from "@/lib/hmac/sign";
 import { CookieJar, get, signInWithCredentials, type Fetched } from "./http-client";
-import { appFiles } from "./route-inventory";
+import { appFiles, pagesRouterFiles } from "./route-inventory";
 
 type Actor = "anonymous" | "other" | "viewer" | "editor" | "owner";
 
@@ -110,7 +110,7 @@ const PAGES: Record<string, { path: () => string; expect: Record<Actor, PageExpe
   "app/account/page.tsx": { path: () => "/account", expect: { anonymous: "→/sign-in", other: 200, viewer: 200, editor: 200, owner: 200 } },
   "app/invitations/page.tsx": { path: () => "/invitations", expect: { anonymous: "→/sign-in", other: 200, viewer: 200, editor: 200, owner: 200 } },
   // The token is the capability: whoever holds it may fill the form, signed in or not.
-  "app/s/[token]/page.tsx": { path: () => sessionPath, expect: { anonymous: 200, other: 200, viewer: 200, editor: 200, owner: 200 } },
+  "pages/s/[token].tsx": { path: () => sessionPath, expect: { anonymous: 200, other: 200, viewer: 200, editor: 200, owner: 200 } },
   "app/workspaces/[workspaceId]/page.tsx": { path: () => `/workspaces/${workspaceId}`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/members/page.tsx": { path: () => `/workspaces/${workspaceId}/members`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/settings/tokens/page.tsx": { path: () => `/workspaces/${workspaceId}/settings/tokens`, expect: WORKSPACE_PAGE },
@@ -132,11 +132,11 @@ function meets(actual: PageExpect | number, expected: PageExpect): boolean {
 
 describe("pages × actors over HTTP", () => {
   it("the table names every page.tsx that exists", () => {
-    expect(appFiles("page.tsx")).toEqual(Object.keys(PAGES).sort());
+    expect([...appFiles("page.tsx"), ...pagesRouterFiles()].sort()).toEqual(Object.keys(PAGES).sort());
   });
 
   for (const [file, page] of Object.entries(PAGES)) {
-    it(file.replace(/^app|\/page\.tsx$/g, "") || "/", async () => {
+    it(file.replace(/^app|^pages|\/page\.tsx$|\.tsx$/g, "") || "/", async () => {
       const results: string[] = [];
       for (const actor of Object.keys(page.expect) as Actor[]) {
         const answer = await get(app.baseUrl, page.path(), jars[actor]);
@@ -285,6 +285,25 @@ describe("CSRF", () => {
     const jar = new CookieJar();
     const attempt = await signInWithCredentials(app.baseUrl, jar, victimEmail, PASSWORD);
     expect(attempt.location).toMatch(/error=/);
+  });
+
+  it("a session step posted from another origin is refused; from the session page's own origin it saves", async () => {
+    const start = await get(app.baseUrl, `/w/${openWorkflow.slug}`);
+    const path = new URL(start.location!, app.baseUrl).pathname;
+    const post = (origin: string) =>
+      fetch(`${app.baseUrl}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ $step: "0", $intent: "next", name: "Mallory" }),
+      });
+    const forged = await post("http://evil.example");
+    expect(forged.status).toBe(403);
+    expect((await get(app.baseUrl, path)).text).not.toContain("Thank you");
+    const genuine = await post(app.baseUrl);
+    expect(genuine.status).toBe(303);
+    expect(genuine.headers.get("location")).toBe(path);
+    expect((await get(app.baseUrl, path)).text).toContain("Thank you");
   });
 
   it("the API ignores browser cookies: a signed-in session without a token gets 401", async () => {

@@ -24,7 +24,9 @@ export default async function WorkspaceLayout({
         role={role}
         invitations={invitations}
       />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </>
   );
 }

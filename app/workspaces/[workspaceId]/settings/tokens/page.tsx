@@ -26,7 +26,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ work
           API tokens
         </h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Tokens let scripts and other systems use the <a className="underline" href="/api/v1/openapi.json">management API</a> at{" "}
+          Tokens let scripts and other systems use the <a className="underline" href="/docs/api">management API</a> at{" "}
           <code className="rounded bg-slate-100 px-1">{apiBaseUrl}</code> as you, with your role in {workspace.name}, and only in this
           workspace. Send one as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
         </p>

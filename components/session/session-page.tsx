@@ -1,0 +1,51 @@
+import type { SessionPageView } from "@/lib/sessions/session-page";
+import { SessionCompleted } from "./session-completed";
+import { SessionNotFound } from "./session-not-found";
+import { SessionShell } from "./session-shell";
+import { SESSION_PAGE_SCRIPT } from "./session-page-script";
+import { StepForm } from "./step-form";
+
+export interface SessionPageProps {
+  /** null: no session behind this token (404). */
+  view: SessionPageView | null;
+  embed: boolean;
+  /** The response's CSP nonce, when the policy has one. */
+  nonce: string | null;
+}
+
+/** The whole participant page: the frame, then the current step, the completion or a 404. */
+export function SessionPage({ view, embed, nonce }: SessionPageProps) {
+  if (!view) {
+    return (
+      <SessionShell workflowName={null} test={false} embed={embed}>
+        <SessionNotFound />
+      </SessionShell>
+    );
+  }
+  return (
+    <SessionShell workflowName={view.workflowName} test={view.test} embed={embed}>
+      {view.status === "completed" ? (
+        <SessionCompleted completedAt={view.completedAt} embed={embed} takeFocus />
+      ) : (
+        <StepForm
+          step={view.step}
+          stepIndex={view.stepIndex}
+          steps={view.steps}
+          values={view.values}
+          submitted={view.submitted}
+          fieldErrors={view.fieldErrors}
+          message={view.message}
+          takeFocus
+        />
+      )}
+      <script nonce={nonce ?? undefined} dangerouslySetInnerHTML={{ __html: SESSION_PAGE_SCRIPT }} />
+    </SessionShell>
+  );
+}
+
+/** The page title: the step and the workflow, so a tab or a screen reader says where one is. */
+export function sessionPageTitle(view: SessionPageView | null): string {
+  if (!view) return "Form not found";
+  if (view.status === "completed") return `Done · ${view.workflowName}`;
+  return `${view.step.title} · ${view.workflowName}`;
+}
