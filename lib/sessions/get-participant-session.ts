@@ -42,3 +42,5 @@ export async function getParticipantSession(db: PrismaClient, token: string) {
     completedAt: session.completedAt,
   };
 }
+
+export type ParticipantSession = Awaited<ReturnType<typeof getParticipantSession>>;
