@@ -32,6 +32,10 @@ function toDeliveryResource(row: DeliveryRecord) {
     bodyLength: row.bodyLength,
     bodySha256: row.bodySha256,
     ...bodyForJson(row.body),
+    // Accepted with values left out of the prefill ("accepted with warnings").
+    warnings: row.warnings,
+    // Rejected: what was seen at arrival (no secret, no stored body needed).
+    diagnosis: row.diagnosis,
   };
 }
 

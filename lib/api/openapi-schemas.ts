@@ -168,6 +168,33 @@ export function componentSchemas(): Record<string, JsonSchema> {
         bodySha256: { type: "string" },
         body: nullable({ type: "string", description: "Kept for accepted and test requests." }),
         bodyEncoding: nullable({ type: "string", enum: ["utf8", "base64"] }),
+        warnings: nullable({
+          type: "array",
+          description: "Accepted with warnings: mapped values left out of the prefill (field null: a message id the body did not provide).",
+          items: { type: "object", properties: { path: { type: "string" }, field: nullable({ type: "string" }), message: { type: "string" } } },
+        }),
+        diagnosis: nullable({
+          type: "object",
+          description: "Rejected requests: what was seen at arrival.",
+          properties: {
+            scheme: { type: "string" },
+            algorithm: { type: "string" },
+            signature: {
+              type: "object",
+              properties: {
+                problem: { type: "string", enum: ["malformed", "missing", "mismatch", "expired-timestamp", "no-active-secret"] },
+                message: { type: "string" },
+                header: { type: "string", description: "The malformed header." },
+                at: { type: "integer", description: "0-based position of the first problem in its value." },
+              },
+            },
+            timestampSkewSeconds: { type: "integer", description: "Server time minus the request's timestamp (positive: older)." },
+            toleranceSeconds: { type: "integer" },
+            body: { type: "string", enum: ["empty", "pretty-printed JSON", "compact JSON", "form", "not JSON"] },
+            secretsTried: { type: "array", items: { type: "object", properties: { last4: { type: "string" }, usable: { type: "boolean" } } } },
+            messageId: { type: "string", description: "The message id the request claimed (unverified)." },
+          },
+        }),
       },
     },
     DetectedField: {

@@ -1,5 +1,7 @@
 import type { DeliveryOutcome, Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { hookSql, valuesRows } from "../db/hot-path-sql";
+import type { RejectionDiagnosis } from "../inbound-webhooks/diagnose-rejection";
+import type { HookWarning } from "../inbound-webhooks/hook-types";
 
 // Delivery rows (the webhook delivery log): the one table of the columns the webhook pipeline
 // writes, the insert built from it, and the log's reads. The pipeline's other statement that
@@ -25,6 +27,10 @@ export interface NewDelivery {
   bodyLength: number;
   bodySha256: string;
   body: Uint8Array | null;
+  /** Accepted with values left out of the prefill. */
+  warnings: HookWarning[] | null;
+  /** Rejected: what was seen at arrival. */
+  diagnosis: RejectionDiagnosis | null;
 }
 
 /** How each field of NewDelivery is sent: its SQL cast and, when the value needs one, its conversion. */
@@ -49,6 +55,8 @@ const COLUMNS: DeliveryColumns = {
   bodySha256: { cast: "" },
   // Prisma's raw queries want a Uint8Array over a plain ArrayBuffer; the body may be a view into a pooled Buffer.
   body: { cast: "::bytea", param: (body) => (body === null ? null : new Uint8Array(body)) },
+  warnings: { cast: "::jsonb", param: (warnings) => (warnings === null ? null : JSON.stringify(warnings)) },
+  diagnosis: { cast: "::jsonb", param: (diagnosis) => (diagnosis === null ? null : JSON.stringify(diagnosis)) },
 };
 const KEYS = Object.keys(COLUMNS) as (keyof NewDelivery)[];
 
@@ -95,6 +103,8 @@ const listSelect = {
   bodyLength: true,
   bodySha256: true,
   body: true,
+  warnings: true,
+  diagnosis: true,
 } satisfies Prisma.DeliverySelect;
 
 export interface DeliveryFilter {

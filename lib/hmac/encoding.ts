@@ -66,3 +66,21 @@ export function indexWithin(value: string, char: number, start: number, end: num
   for (let i = start; i < end; i++) if (value.charCodeAt(i) === char) return i;
   return -1;
 }
+
+/** Index of the first space or control character, or -1 (error paths only). */
+export function firstWhitespaceOrControl(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 32 || c === 127) return i;
+  }
+  return -1;
+}
+
+/** Index of the first character that cannot be in a signature of this encoding (error paths only). */
+export function firstOutsideEncoding(text: string, encoding: SignatureEncoding): number {
+  const allowed = encoding === "hex" ? /[0-9a-fA-F]/ : encoding === "base64" ? /[A-Za-z0-9+/=]/ : /[A-Za-z0-9_=-]/;
+  for (let i = 0; i < text.length; i++) if (!allowed.test(text[i]!)) return i;
+  // Only padding in the wrong place: point at the first "=".
+  const padding = text.indexOf("=");
+  return padding === -1 ? text.length : padding;
+}

@@ -2,7 +2,8 @@ import { timingSafeEqual } from "node:crypto";
 import { createMac } from "./algorithms";
 import type { HeaderInput } from "./headers";
 import type { THmacSettings } from "./schemas";
-import { schemeFor, type MalformedReason, type SigningContext } from "./schemes";
+import { schemeFor, type SigningContext } from "./schemes";
+import type { MalformedOutcome } from "./schemes/types";
 import { macKey } from "./signing-secrets";
 import { computeSignature } from "./sign";
 
@@ -20,7 +21,7 @@ export interface HmacSecret {
 
 export type VerifyOutcome =
   | { kind: "ok"; secretId: string; timestamp?: number; messageId?: string }
-  | { kind: "malformed"; reason: MalformedReason; message: string }
+  | MalformedOutcome
   | { kind: "missing"; message: string }
   | { kind: "mismatch"; message: string; timestamp?: number; messageId?: string }
   | { kind: "expired-timestamp"; message: string }

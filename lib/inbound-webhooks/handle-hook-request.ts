@@ -129,7 +129,10 @@ async function pipeline(
   if (settings.enabled) {
     const secrets = workflow.secrets;
     const outcome = verifySignature({ settings, headers: request.headers, body: read.bytes, secrets, now: receivedAt });
-    if (outcome.kind !== "ok") return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
+    if (outcome.kind !== "ok") {
+      ctx.verification = { secrets, failure: outcome };
+      return reject(reasonForVerifyFailure(outcome), messageForVerifyFailure(outcome));
+    }
     const secret = secrets.find((s) => s.id === outcome.secretId);
     ctx.secret = { id: outcome.secretId, last4: secret?.last4 ?? "" };
     if (!request.test && secret) await noteLiveVerification(db, secret, receivedAt);
@@ -166,6 +169,8 @@ async function pipeline(
       : reject("mapping_failed", "Some payload values could not be used for their fields.", { issues });
   }
 
+  warnings.push(...mapped.warnings);
+  ctx.warnings = warnings;
   // deps.createSession: the group commit (group-commit.ts) in the app; same contract.
   const result = await (deps.createSession ?? createHookSession)(db, ctx, {
     versionId: target.id,
@@ -174,7 +179,6 @@ async function pipeline(
   });
   const body: HookSuccessBody = { sessionId: result.sessionId, sessionUrl: sessionUrl(deps.config.publicUrl, result.token), test: request.test };
   // Values left out of the prefill are reported with the new session (not with a repeat's).
-  warnings.push(...mapped.warnings);
   if (result.kind === "created" && warnings.length > 0) body.warnings = warnings;
   return reply(result.kind === "created" ? 201 : 200, body);
 }

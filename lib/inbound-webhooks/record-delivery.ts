@@ -4,7 +4,9 @@ import type { THmacSettings } from "@/lib/hmac/schemas";
 import { logger } from "@/lib/log/logger";
 import { insertDeliveries, type NewDelivery } from "../delivery-log/delivery-repository";
 import { headersForLog } from "../delivery-log/delivery-headers";
+import { diagnoseRejection, type DiagnosisInput } from "./diagnose-rejection";
 import { REASONS, type ReasonCode } from "./hook-outcomes";
+import type { HookWarning } from "./hook-types";
 import { newRowId } from "./row-id";
 
 // Builds the delivery-log row of one request from what the pipeline learnt about it.
@@ -21,6 +23,10 @@ export interface DeliveryContext {
   receivedBytes: number;
   secret: { id: string; last4: string } | null;
   messageId: string | null;
+  /** Mapped values left out of the prefill; written with an accepted row. */
+  warnings?: HookWarning[];
+  /** Set when verification ran: the active secrets tried and, if it failed, why (for the diagnosis). */
+  verification?: { secrets: DiagnosisInput["secrets"]; failure: DiagnosisInput["verifyFailure"] };
 }
 
 export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId: string | null, status = REASONS[reason].status): NewDelivery {
@@ -45,6 +51,18 @@ export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId:
     bodyLength: ctx.bytes?.byteLength ?? ctx.receivedBytes,
     bodySha256: ctx.bytes ? createHash("sha256").update(ctx.bytes).digest("hex") : "",
     body: keepBody ? ctx.bytes : null,
+    warnings: reason === "accepted" && ctx.warnings && ctx.warnings.length > 0 ? ctx.warnings : null,
+    diagnosis:
+      outcome === "rejected"
+        ? diagnoseRejection({
+            settings: ctx.settings,
+            headers: ctx.headers,
+            bytes: ctx.bytes,
+            receivedAt: ctx.receivedAt,
+            verifyFailure: ctx.verification?.failure ?? null,
+            secrets: ctx.verification?.secrets ?? null,
+          })
+        : null,
   };
 }
 

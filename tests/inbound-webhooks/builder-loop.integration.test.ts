@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
+import { signRequest } from "@/lib/hmac/sign";
 import { createGroupCommitter } from "@/lib/inbound-webhooks/group-commit";
 import type { HookDeps } from "@/lib/inbound-webhooks/hook-types";
 import { getParticipantSession } from "@/lib/sessions/get-participant-session";
@@ -216,5 +217,64 @@ describe("idempotency from the signed body (hmac.messageIdPath)", () => {
     expect([first.status, again.status]).toEqual([201, 200]);
     const { token } = await sessionOf(bodyOf(first).sessionId!);
     expect((await findSessionByToken(db.prisma, token))?.id).toBe(bodyOf(again).sessionId);
+  });
+});
+
+describe("delivery rows: warnings and the diagnosis of rejections", () => {
+  const rowsOf = (workflowId: string) =>
+    db.prisma.delivery.findMany({ where: { workflowId }, orderBy: { receivedAt: "asc" }, select: { status: true, reasonCode: true, warnings: true, diagnosis: true, body: true, bodyLength: true, bodySha256: true, messageId: true } });
+
+  it("an accepted request with values left out carries its warnings on the row", async () => {
+    const steps = [{ type: "form", id: "s", title: "S", fields: [{ type: "select", key: "tier", label: "Tier", options: [{ value: "gold", label: "Gold" }] }] }];
+    const hook = await draftOnly({ enabled: false }, { steps, mapping: [{ from: "tier", to: "tier" }] });
+    await publishWorkflow(db.prisma, owner.actor, hook.workflowId);
+    await send(makeDeps(db), { hookId: hook.hookId, body: JSON.stringify({ tier: "Gold" }) });
+    await send(makeDeps(db), { hookId: hook.hookId, body: JSON.stringify({ tier: "gold" }) });
+    const [withWarning, clean] = await rowsOf(hook.workflowId);
+    expect(withWarning).toMatchObject({ status: 201, reasonCode: "accepted", warnings: [{ path: "tier", field: "tier", message: expect.stringContaining('"Gold"') }], diagnosis: null });
+    expect(clean).toMatchObject({ status: 201, warnings: null });
+  });
+
+  it("live rejections store the malformed header and where, the skew, the body's shape and the secrets tried (last 4)", async () => {
+    const hook = await draftOnly(prefixed);
+    const created = await addSecret(db, owner, hook.workflowId);
+    await publishWorkflow(db.prisma, owner.actor, hook.workflowId);
+    const deps = makeDeps(db);
+    const pretty = JSON.stringify(CUSTOMER, null, 2);
+    // Signed over the minified JSON, sent pretty-printed.
+    const signedMinified = signRequest({ settings: prefixed, secret: created.secret, body: new TextEncoder().encode(CUSTOMER_JSON) });
+    expect(await send(deps, { hookId: hook.hookId, body: pretty, headers: signedMinified })).toMatchObject({ status: 401 });
+    const hex = signedMinified["X-Signet-Signature"]!.slice("sha256=".length);
+    expect(await send(deps, { hookId: hook.hookId, body: CUSTOMER_JSON, headers: { "X-Signet-Signature": `sha256=${hex.slice(0, 10)}zz${hex.slice(12)}` } })).toMatchObject({ status: 400 });
+    expect(await send(deps, { hookId: hook.hookId, body: CUSTOMER_JSON, headers: { "X-Signet-Signature": `sha265=${hex}` } })).toMatchObject({ status: 400 });
+
+    const [mismatch, badChar, badPrefix] = await rowsOf(hook.workflowId);
+    expect(mismatch).toMatchObject({
+      reasonCode: "signature_mismatch",
+      body: null,
+      bodyLength: Buffer.byteLength(pretty),
+      diagnosis: { scheme: "prefixed-hex", algorithm: "sha256", body: "pretty-printed JSON", signature: { problem: "mismatch" }, secretsTried: [{ last4: created.last4, usable: true }] },
+    });
+    expect(mismatch!.bodySha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(badChar!.diagnosis).toMatchObject({ signature: { problem: "malformed", header: "X-Signet-Signature", at: "sha256=".length + 10 }, body: "compact JSON" });
+    expect(badPrefix!.diagnosis).toMatchObject({ signature: { problem: "malformed", header: "X-Signet-Signature", at: 4 } });
+    // Never a secret or a full signature in a stored diagnosis.
+    const stored = JSON.stringify(await rowsOf(hook.workflowId));
+    expect(stored).not.toContain(created.secret);
+    expect(stored).not.toContain(hex);
+  });
+
+  it("stores the clock skew in seconds and the claimed message id (Standard Webhooks)", async () => {
+    const sw = hmacSettings({ scheme: "standard-webhooks" });
+    const hook = await draftOnly(sw);
+    const { secret } = await addSecret(db, owner, hook.workflowId);
+    await publishWorkflow(db.prisma, owner.actor, hook.workflowId);
+    const old = Math.floor(Date.now() / 1000) - 900;
+    expect(await sendSigned(makeDeps(db), { hookId: hook.hookId, body: CUSTOMER_JSON, settings: sw, secret, timestamp: old, id: "msg_skewed" })).toMatchObject({ status: 401 });
+    const [row] = await rowsOf(hook.workflowId);
+    expect(row).toMatchObject({ reasonCode: "timestamp_out_of_tolerance", diagnosis: { messageId: "msg_skewed", toleranceSeconds: 300, signature: { problem: "expired-timestamp" } } });
+    const skew = (row!.diagnosis as { timestampSkewSeconds: number }).timestampSkewSeconds;
+    expect(skew).toBeGreaterThanOrEqual(900);
+    expect(skew).toBeLessThan(960);
   });
 });

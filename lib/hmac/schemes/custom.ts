@@ -98,13 +98,13 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
       let end = value.indexOf(separator, start);
       if (end === -1) end = value.length;
       if (end > start) {
-        const decoded = decodePrefixed(header, value.slice(start, end), prefix, encoding, settings.algorithm);
+        const decoded = decodePrefixed(header, value.slice(start, end), prefix, encoding, settings.algorithm, start);
         if (isMalformed(decoded)) return decoded;
         signatures.push(decoded.bytes);
       }
       start = end + separator.length;
     }
-    if (signatures.length === 0) return malformed("bad-structure", `The ${header} header holds no signature.`);
+    if (signatures.length === 0) return malformed("bad-structure", `The ${header} header holds no signature.`, { header });
   }
 
   let timestamp: ParsedTimestamp | undefined;
@@ -114,7 +114,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
     timestamp = parsed;
   }
   if (context.id !== undefined && context.id.length > MAX_MESSAGE_ID_LENGTH) {
-    return malformed("header-too-long", `The ${idHeader} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`);
+    return malformed("header-too-long", `The ${idHeader} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`, { header: idHeader ?? "id", at: MAX_MESSAGE_ID_LENGTH });
   }
   const ambiguity = ambiguousSplit(parseTemplate(settings.custom.signedContent), { timestamp: timestamp?.raw, id: context.id }, { timestamp: timestampHeader, id: idHeader });
   if (ambiguity) return malformed("bad-structure", ambiguity);

@@ -1,5 +1,5 @@
 import { ALGORITHMS } from "../algorithms";
-import { decodeSignature, encodeSignature, indexWithin } from "../encoding";
+import { decodeSignature, encodeSignature, firstOutsideEncoding, indexWithin } from "../encoding";
 import { MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZStandardWebhooksSettings } from "../schemas";
 import type { z } from "zod";
@@ -34,7 +34,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
   }
   const bad = checkHeaderValue(names.signature, signature, true);
   if (bad) return bad;
-  if (id.length > MAX_MESSAGE_ID_LENGTH) return malformed("header-too-long", `The ${names.id} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`);
+  if (id.length > MAX_MESSAGE_ID_LENGTH) return malformed("header-too-long", `The ${names.id} header is longer than ${MAX_MESSAGE_ID_LENGTH} characters.`, { header: names.id, at: MAX_MESSAGE_ID_LENGTH });
   const timestamp = parseTimestamp(names.timestamp, timestampRaw);
   if (isMalformed(timestamp)) return timestamp;
 
@@ -52,15 +52,18 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
       const comma = indexWithin(signature, 44 /* , */, start, end);
       entries++;
       if (comma === -1 || comma === start) {
-        problem = malformed("bad-structure", `Each ${names.signature} entry must be "v1,{base64}".`);
+        problem = malformed("bad-structure", `Each ${names.signature} entry must be "v1,{base64}".`, { header: names.signature, at: start });
       } else if (comma - start === 2 && signature.startsWith("v1", start)) {
         const decoded = decodeSignature(signature.slice(comma + 1, end), 0, "base64", bytes);
         if (decoded.ok) signatures.push(decoded.bytes);
         else
           problem =
             decoded.reason === "bad-encoding"
-              ? malformed("bad-encoding", `A ${names.signature} v1 entry is not base64.`)
-              : malformed("wrong-length", `A ${names.signature} v1 entry has the wrong length for ${ALGORITHMS[settings.algorithm].label}.`);
+              ? malformed("bad-encoding", `A ${names.signature} v1 entry is not base64.`, {
+                  header: names.signature,
+                  at: comma + 1 + firstOutsideEncoding(signature.slice(comma + 1, end), "base64"),
+                })
+              : malformed("wrong-length", `A ${names.signature} v1 entry has the wrong length for ${ALGORITHMS[settings.algorithm].label}.`, { header: names.signature, at: comma + 1 });
       } else {
         otherVersions++;
       }
@@ -68,7 +71,7 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
     start = end + 1;
   }
   if (signatures.length === 0 && otherVersions === 0) {
-    return problem ?? malformed("bad-structure", `The ${names.signature} header holds no signature.`);
+    return problem ?? malformed("bad-structure", `The ${names.signature} header holds no signature.`, { header: names.signature });
   }
   return {
     kind: "parsed",

@@ -41,19 +41,19 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
     if (end === -1) end = value.length;
     const eq = indexWithin(value, 61 /* = */, start, end);
     if (eq === -1 || eq === start) {
-      return malformed("bad-structure", `${STRIPE_HEADER} must be a list of key=value pairs: t={timestamp},v1={signature}.`);
+      return malformed("bad-structure", `${STRIPE_HEADER} must be a list of key=value pairs: t={timestamp},v1={signature}.`, { header: STRIPE_HEADER, at: start });
     }
     if (eq - start === 1 && value.charCodeAt(start) === 116 /* t */) {
-      if (timestampRaw !== undefined) return malformed("bad-structure", `${STRIPE_HEADER} has more than one t= field.`);
+      if (timestampRaw !== undefined) return malformed("bad-structure", `${STRIPE_HEADER} has more than one t= field.`, { header: STRIPE_HEADER, at: start });
       timestampRaw = value.slice(eq + 1, end);
     } else if (eq - start === 2 && value.startsWith("v1", start) && signatures.length < MAX_SIGNATURES) {
-      const decoded = decodePrefixed(STRIPE_HEADER, value.slice(start, end), "v1=", "hex", settings.algorithm);
+      const decoded = decodePrefixed(STRIPE_HEADER, value.slice(start, end), "v1=", "hex", settings.algorithm, start);
       if (isMalformed(decoded)) return decoded;
       signatures.push(decoded.bytes);
     }
     start = end + 1;
   }
-  if (timestampRaw === undefined) return malformed("bad-timestamp", `${STRIPE_HEADER} has no t= timestamp.`);
+  if (timestampRaw === undefined) return malformed("bad-timestamp", `${STRIPE_HEADER} has no t= timestamp.`, { header: STRIPE_HEADER });
   const timestamp = parseTimestamp(`${STRIPE_HEADER} t=`, timestampRaw);
   if (isMalformed(timestamp)) return timestamp;
   return {

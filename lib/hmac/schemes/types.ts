@@ -1,5 +1,5 @@
 import { ALGORITHMS, type Mac } from "../algorithms";
-import { decodeSignature, hasWhitespaceOrControl, parseUnixSeconds, type SignatureEncoding } from "../encoding";
+import { decodeSignature, firstOutsideEncoding, firstWhitespaceOrControl, hasWhitespaceOrControl, parseUnixSeconds, type SignatureEncoding } from "../encoding";
 import { MAX_HEADER_LENGTH, type HeaderInput } from "../headers";
 import type { THmacSettings } from "../schemas";
 
@@ -16,7 +16,11 @@ export type MalformedReason =
   | "bad-timestamp"
   | "bad-structure";
 
-export type MalformedOutcome = { kind: "malformed"; reason: MalformedReason; message: string };
+/**
+ * `header` names the malformed header and `at` the 0-based character position of the first
+ * problem in its value, when it has one: the delivery log shows the builder where to look.
+ */
+export type MalformedOutcome = { kind: "malformed"; reason: MalformedReason; message: string; header?: string; at?: number };
 export type MissingOutcome = { kind: "missing"; message: string };
 
 export interface ParsedRequest {
@@ -55,8 +59,8 @@ export interface SchemeModule<S extends THmacSettings = THmacSettings> {
 
 export const NO_CONTEXT: SigningContext = Object.freeze({});
 
-export function malformed(reason: MalformedReason, message: string): MalformedOutcome {
-  return { kind: "malformed", reason, message };
+export function malformed(reason: MalformedReason, message: string, where?: { header: string; at?: number }): MalformedOutcome {
+  return where ? { kind: "malformed", reason, message, header: where.header, ...(where.at === undefined ? {} : { at: where.at }) } : { kind: "malformed", reason, message };
 }
 
 export function missing(message: string): MissingOutcome {
@@ -67,20 +71,20 @@ const ENCODING_NAME: Record<SignatureEncoding, string> = { hex: "hex digits", ba
 
 /** Checks that every scheme applies to a raw header value before looking inside it. */
 export function checkHeaderValue(header: string, value: string, allowSpaces = false): MalformedOutcome | undefined {
-  if (value.length > MAX_HEADER_LENGTH) return malformed("header-too-long", `The ${header} header is longer than ${MAX_HEADER_LENGTH} characters.`);
+  if (value.length > MAX_HEADER_LENGTH) return malformed("header-too-long", `The ${header} header is longer than ${MAX_HEADER_LENGTH} characters.`, { header, at: MAX_HEADER_LENGTH });
   if (allowSpaces) {
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
-      if ((c < 32 && c !== 9) || c === 127) return malformed("bad-structure", `The ${header} header contains control characters.`);
+      if ((c < 32 && c !== 9) || c === 127) return malformed("bad-structure", `The ${header} header contains control characters.`, { header, at: i });
     }
     return undefined;
   }
-  if (hasWhitespaceOrControl(value)) return whitespaceIn(header);
+  if (hasWhitespaceOrControl(value)) return whitespaceIn(header, value);
   return undefined;
 }
 
-function whitespaceIn(header: string): MalformedOutcome {
-  return malformed("whitespace", `The ${header} header must not contain spaces.`);
+function whitespaceIn(header: string, value: string, offset = 0): MalformedOutcome {
+  return malformed("whitespace", `The ${header} header must not contain spaces.`, { header, at: offset + firstWhitespaceOrControl(value) });
 }
 
 /**
@@ -89,13 +93,14 @@ function whitespaceIn(header: string): MalformedOutcome {
  * decoding has failed, to name the reason.
  */
 export function checkHeaderLength(header: string, value: string): MalformedOutcome | undefined {
-  if (value.length > MAX_HEADER_LENGTH) return malformed("header-too-long", `The ${header} header is longer than ${MAX_HEADER_LENGTH} characters.`);
+  if (value.length > MAX_HEADER_LENGTH) return malformed("header-too-long", `The ${header} header is longer than ${MAX_HEADER_LENGTH} characters.`, { header, at: MAX_HEADER_LENGTH });
   return undefined;
 }
 
 /**
  * Decodes one `{prefix}{encoded}` signature. The prefix is exact (case included); the digits
- * must be the algorithm's digest length.
+ * must be the algorithm's digest length. `offset` is where `value` starts in the header's
+ * value (for positions in the diagnosis of a list of signatures).
  */
 export function decodePrefixed(
   header: string,
@@ -103,26 +108,32 @@ export function decodePrefixed(
   prefix: string,
   encoding: SignatureEncoding,
   algorithm: THmacSettings["algorithm"],
+  offset = 0,
 ): { ok: true; bytes: Buffer } | MalformedOutcome {
   const info = ALGORITHMS[algorithm];
   if (!value.startsWith(prefix)) {
-    if (hasWhitespaceOrControl(value)) return whitespaceIn(header);
+    if (hasWhitespaceOrControl(value)) return whitespaceIn(header, value, offset);
     // Messages are built only on the error path: the hot path allocates nothing here.
     const expected = `${prefix}{${info.label.replace(" (legacy)", "")} ${encoding}}`;
-    return malformed("missing-prefix", `The ${header} value must start with "${prefix}" (expected ${expected}).`);
+    let at = 0;
+    while (at < prefix.length && value.charCodeAt(at) === prefix.charCodeAt(at)) at++;
+    return malformed("missing-prefix", `The ${header} value must start with "${prefix}" (expected ${expected}).`, { header, at: offset + at });
   }
   const decoded = decodeSignature(value, prefix.length, encoding, info.digestBytes);
   if (decoded.ok) return decoded;
-  if (hasWhitespaceOrControl(value)) return whitespaceIn(header);
+  if (hasWhitespaceOrControl(value)) return whitespaceIn(header, value, offset);
   return decoded.reason === "bad-encoding"
-    ? malformed("bad-encoding", `The ${header} signature contains characters that are not ${ENCODING_NAME[encoding]}.`)
-    : malformed("wrong-length", `The ${header} signature has the wrong length for ${info.label} (expected ${info.digestBytes} bytes as ${ENCODING_NAME[encoding]}).`);
+    ? malformed("bad-encoding", `The ${header} signature contains characters that are not ${ENCODING_NAME[encoding]}.`, {
+        header,
+        at: offset + prefix.length + firstOutsideEncoding(value.slice(prefix.length), encoding),
+      })
+    : malformed("wrong-length", `The ${header} signature has the wrong length for ${info.label} (expected ${info.digestBytes} bytes as ${ENCODING_NAME[encoding]}, got ${value.length - prefix.length} characters).`, { header });
 }
 
 /** Parses a timestamp header value (unix seconds). */
 export function parseTimestamp(header: string, raw: string): { raw: string; seconds: number } | MalformedOutcome {
   const seconds = parseUnixSeconds(raw);
-  if (seconds === undefined) return malformed("bad-timestamp", `The ${header} value must be a unix time in seconds (digits only, no sign or leading zero).`);
+  if (seconds === undefined) return malformed("bad-timestamp", `The ${header} value must be a unix time in seconds (digits only, no sign or leading zero).`, { header });
   return { raw, seconds };
 }
 

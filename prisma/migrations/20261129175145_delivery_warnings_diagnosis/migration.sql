@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "diagnosis" JSONB,
+ADD COLUMN     "warnings" JSONB;
