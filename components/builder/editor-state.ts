@@ -77,9 +77,14 @@ export function withFieldType(field: TField, type: TFieldType): TField {
   return { ...common, type } as TField;
 }
 
-/** HMAC settings for another scheme, keeping on/off, algorithm and tolerance. */
+/** HMAC settings for another scheme, keeping on/off, algorithm, tolerance and (where it applies) the message id path. */
 export function withScheme(current: THmacSettings, scheme: THmacScheme): THmacSettings {
-  const common = { enabled: current.enabled, algorithm: current.algorithm, toleranceSeconds: current.toleranceSeconds };
+  const common = {
+    enabled: current.enabled,
+    algorithm: current.algorithm,
+    toleranceSeconds: current.toleranceSeconds,
+    ...(scheme === "standard-webhooks" ? {} : { messageIdPath: current.messageIdPath }),
+  };
   if (scheme === "custom") {
     return ZHmacSettings.parse({ ...common, scheme, custom: { header: "X-Signature" } });
   }

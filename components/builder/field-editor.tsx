@@ -32,6 +32,7 @@ export function FieldEditor({
   const position = typeof path[1] === "number" && typeof path[3] === "number" ? `field ${path[3] + 1} of step ${path[1] + 1}` : "this field";
   const of = ` of ${name.trim() || position}`;
   const requiredId = inputId([...path, "required"]);
+  const readOnlyId = inputId([...path, "readOnly"]);
   const optionsPath = [...path, "options"];
   return (
     <li className="rounded-lg border border-slate-200 bg-slate-50/60 p-3">
@@ -68,6 +69,24 @@ export function FieldEditor({
             Required
             <span className="sr-only">{of}</span>
           </label>
+          {field.type !== "hidden" && (
+            <>
+              <input
+                id={readOnlyId}
+                type="checkbox"
+                checked={field.readOnly === true}
+                onChange={(e) => onChange({ ...field, readOnly: e.target.checked ? true : undefined })}
+                className="ml-3 h-4 w-4 rounded border-slate-300"
+                aria-describedby={`${readOnlyId}-hint`}
+              />
+              <label htmlFor={readOnlyId} className="text-sm font-medium">
+                Read-only
+              </label>
+              <span id={`${readOnlyId}-hint`} className="sr-only">
+                Shows the prefilled value; the participant cannot change it.
+              </span>
+            </>
+          )}
         </div>
       </div>
       {field.type === "select" && (

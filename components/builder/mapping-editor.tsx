@@ -41,7 +41,9 @@ export function MappingEditor({
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">
-        Prefill form fields from the webhook payload. Write a path like <code>customer.email</code> or <code>items[0].sku</code>
+        Prefill form fields from the webhook payload. A value that is missing or unusable leaves its field empty and the delivery
+        log shows a warning; tick &ldquo;Required in payload&rdquo; to refuse such requests (422) instead. Write a path like{" "}
+        <code>customer.email</code> or <code>items[0].sku</code>
         {detected.length > 0 ? "; paths seen in test requests are suggested." : ". Send a test request to get suggestions."}
       </p>
       <DetectedFieldsTable
@@ -86,6 +88,15 @@ export function MappingEditor({
                 onValue={(to) => onChange(mapping.map((m, j) => (j === i ? { ...m, to } : m)))}
                 className="min-w-40"
               />
+              <label className="mt-8 flex items-center gap-1.5 text-sm" title="Refuse payloads without a usable value here (422) instead of starting the session with the field empty">
+                <input
+                  type="checkbox"
+                  checked={entry.required === true}
+                  onChange={(e) => onChange(mapping.map((m, j) => (j === i ? { ...m, required: e.target.checked ? true : undefined } : m)))}
+                  className="h-4 w-4 rounded border-slate-300"
+                />
+                Required in payload
+              </label>
               <SmallButton className="mt-6" aria-label={`Remove mapping ${i + 1}`} onClick={() => onChange(mapping.filter((_, j) => j !== i))}>
                 Remove
               </SmallButton>

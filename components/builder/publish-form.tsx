@@ -1,44 +1,64 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { useClearOnEdit } from "@/components/ui/use-clear-on-edit";
-import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/http/form-state";
+import type { ActionState } from "@/lib/http/form-state";
+import { useDraftSync } from "./draft-sync";
 
-type PublishState = FormState<{ version: number }>;
+/** What publishing answers; `revision` is the draft's after it (it moves when the screen's edits were saved with it). */
+type PublishOutcome = ActionState<{ version: number; unchanged: boolean; revision: number }>;
 
 /**
- * Publishes the saved draft the page shows: its revision travels in the form, so publishing a
- * draft someone else changed meanwhile is refused with a conflict message.
+ * Publishes what the builder sees: unsaved edits of the editor on screen travel with the
+ * click and are saved in the same action (revision-checked, so a stale tab gets a conflict);
+ * a draft equal to the live version publishes nothing and says so.
  */
 export function PublishForm({
-  action,
+  publish,
   upToDate,
   revision,
 }: {
-  action: (prev: PublishState, formData: FormData) => Promise<PublishState>;
+  publish: (input: { definition?: unknown; expectedRevision: number }) => Promise<PublishOutcome>;
   upToDate: boolean;
   revision: number;
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const sync = useDraftSync();
+  const [result, setResult] = useState<PublishOutcome | null>(null);
+  const [pending, startTransition] = useTransition();
   // "Published version 3" is stale as soon as the draft is edited again.
-  const published = useClearOnEdit(state.ok ? state : null);
+  const published = useClearOnEdit(result?.ok ? result : null);
+
+  function onPublish() {
+    setResult(null);
+    startTransition(async () => {
+      const editor = sync?.current() ?? null;
+      const input = editor ? await editor.forPublish() : { expectedRevision: revision };
+      const outcome = await publish(input);
+      if (outcome.ok && outcome.data) editor?.published(outcome.data.revision, input.definition);
+      setResult(outcome);
+    });
+  }
+
   return (
-    <form action={formAction} className="flex max-w-sm flex-col items-end gap-2">
-      <input type="hidden" name="expectedRevision" value={revision} />
-      <SubmitButton pendingText="Publishing…">{upToDate ? "Publish again" : "Publish"}</SubmitButton>
-      {state.message && (!state.ok || published) && (
-        <Alert tone={state.ok ? "success" : "error"}>
-          {state.message}
-          {state.fieldErrors &&
-            Object.values(state.fieldErrors).map((message) => (
-              <span key={message} className="block">
-                {message}
-              </span>
-            ))}
-        </Alert>
+    <div className="flex max-w-sm flex-col items-end gap-2">
+      <Button type="button" onClick={onPublish} disabled={pending} aria-disabled={pending}>
+        {pending ? "Publishing…" : upToDate ? "Publish again" : "Publish"}
+      </Button>
+      {result && !pending && (!result.ok || published) && (
+        <div aria-live="polite">
+          <Alert tone={result.ok ? (result.data?.unchanged ? "info" : "success") : "error"}>
+            {result.message}
+            {result.fieldErrors &&
+              Object.values(result.fieldErrors).map((message) => (
+                <span key={message} className="block">
+                  {message}
+                </span>
+              ))}
+          </Alert>
+        </div>
       )}
-    </form>
+    </div>
   );
 }

@@ -1,17 +1,15 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
-import type { ActionState } from "@/lib/http/form-state";
 import { allFieldKeys, move, newStep, type Issues } from "./editor-state";
 import { MappingEditor, type DetectedFieldHint } from "./mapping-editor";
 import { OriginsEditor } from "./origins-editor";
 import { StepEditor } from "./step-editor";
 import { TriggerPanel } from "./trigger-panel";
-
-type SaveDraftResult = ActionState<{ revision: number }>;
+import { autosaveText, useDraftAutosave, type SaveDraftResult } from "./use-draft-autosave";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -24,13 +22,16 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+const asDefinition = (definition: TWorkflowDefinition) => definition;
+
 /**
- * The whole definition as one client-side form state, saved as the draft in one go with the
- * revision it was based on, so a save never silently overwrites someone else's.
+ * The whole definition as one client-side form state, saved automatically as the draft (a
+ * short pause after each edit) with the revision it was based on, so a save never silently
+ * overwrites someone else's. "Save draft" saves at once.
  */
 export function WorkflowEditor({
   initial,
-  revision: initialRevision,
+  revision,
   canEdit,
   save,
   detected,
@@ -46,61 +47,46 @@ export function WorkflowEditor({
   webhookTabHref: string;
 }) {
   const [definition, setDefinition] = useState(initial);
-  const [saved, setSaved] = useState(() => JSON.stringify(initial));
-  const [revision, setRevision] = useState(initialRevision);
-  const [issues, setIssues] = useState<Issues>({});
-  const [result, setResult] = useState<SaveDraftResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  const dirty = JSON.stringify(definition) !== saved;
+  const [manual, setManual] = useState<"saved" | null>(null);
+  const autosave = useDraftAutosave({ value: definition, initialRevision: revision, toDefinition: asDefinition, save, enabled: canEdit });
+  const issues: Issues = autosave.status === "invalid" || autosave.status === "conflict" ? (autosave.fieldErrors ?? {}) : {};
+  const failed = autosave.status === "invalid" || autosave.status === "conflict" || autosave.status === "offline";
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  const update = (next: Partial<TWorkflowDefinition>) => setDefinition((d) => ({ ...d, ...next }));
+  const update = (next: Partial<TWorkflowDefinition>) => {
+    setManual(null);
+    setDefinition((d) => ({ ...d, ...next }));
+  };
 
   function onSave(event: React.FormEvent) {
     event.preventDefault();
-    const snapshot = definition;
-    startTransition(async () => {
-      const outcome = await save({ definition: snapshot, expectedRevision: revision });
-      setResult(outcome);
-      setIssues(outcome.fieldErrors ?? {});
-      if (outcome.ok && outcome.data) {
-        setRevision(outcome.data.revision);
-        setSaved(JSON.stringify(snapshot));
-      }
-    });
+    void autosave.saveNow().then((saved) => setManual(saved ? "saved" : null));
   }
 
   const issueCount = Object.keys(issues).length;
+  const busy = autosave.status === "saving";
   return (
     <form onSubmit={onSave} noValidate aria-label="Workflow definition" className="space-y-8">
       {!canEdit && <Alert tone="info">You have view access to this workspace, so the builder is read-only.</Alert>}
       {canEdit && (
         <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur">
-          <Button type="submit" disabled={pending || !dirty} aria-disabled={pending || !dirty}>
-            {pending ? "Saving…" : "Save draft"}
+          <Button type="submit" variant="secondary" disabled={busy || autosave.status === "conflict"}>
+            {busy ? "Saving…" : "Save draft"}
           </Button>
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {pending ? "Saving the draft…" : dirty ? "You have unsaved edits." : "All edits saved to the draft."}
+          <p className="text-sm text-slate-600" aria-live="polite" data-testid="autosave-status">
+            {autosaveText(autosave)}
           </p>
         </div>
       )}
-      {result && !pending && (
+      {(failed || manual) && (
         <div aria-live="polite">
-          {result.ok ? (
-            // "Draft saved" only while nothing has changed since the save.
-            !dirty && <Alert tone="success">{result.message} Publish to make it live.</Alert>
+          {!failed ? (
+            <Alert tone="success">Draft saved. Publish to make it live.</Alert>
           ) : (
             <Alert>
-              <span className="font-medium">{result.conflict ? "Edit conflict: " : ""}</span>
-              {result.message}
+              <span className="font-medium">{autosave.status === "conflict" ? "Edit conflict: " : ""}</span>
+              {autosave.message}
               {issueCount > 0 && ` ${issueCount} ${issueCount === 1 ? "problem is" : "problems are"} marked below.`}
-              {result.conflict && (
+              {autosave.status === "conflict" && (
                 <Button type="button" variant="secondary" className="ml-3 mt-2" onClick={() => window.location.reload()}>
                   Reload latest draft
                 </Button>

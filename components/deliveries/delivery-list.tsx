@@ -10,7 +10,59 @@ function OutcomeBadge({ delivery }: { delivery: DeliveryView }) {
       : delivery.outcome === "duplicate"
         ? "bg-sky-50 text-sky-800 ring-sky-200"
         : "bg-red-50 text-red-800 ring-red-200";
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${tone}`}>{delivery.status} {delivery.outcome}</span>;
+  const warned = delivery.outcome === "accepted" && delivery.warnings !== null && delivery.warnings.length > 0;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${warned ? "bg-amber-50 text-amber-900 ring-amber-200" : tone}`}>
+      {delivery.status} {delivery.outcome}
+      {warned ? " with warnings" : ""}
+    </span>
+  );
+}
+
+/** The diagnosis of a refused request in one line, for the list row. */
+function diagnosisLine(d: NonNullable<DeliveryView["diagnosis"]>): string {
+  const parts: string[] = [];
+  if (d.signature?.header) parts.push(`${d.signature.header} ${d.signature.problem}${d.signature.at !== undefined ? ` at character ${d.signature.at + 1}` : ""}`);
+  if (d.timestampSkewSeconds !== undefined && d.toleranceSeconds !== undefined && Math.abs(d.timestampSkewSeconds) > d.toleranceSeconds) {
+    parts.push(`clock skew ${d.timestampSkewSeconds} s`);
+  }
+  if (d.body) parts.push(d.body);
+  if (d.secretsTried) parts.push(d.secretsTried.length === 0 ? "no active secret" : `tried ${d.secretsTried.map((s) => `…${s.last4}${s.usable ? "" : " (unusable)"}`).join(", ")}`);
+  return parts.join(" · ");
+}
+
+function Diagnosis({ diagnosis: d }: { diagnosis: NonNullable<DeliveryView["diagnosis"]> }) {
+  return (
+    <section aria-label="Diagnosis" className="space-y-1">
+      <h4 className="font-medium">Diagnosis at arrival</h4>
+      <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-x-4 gap-y-1">
+        {d.scheme && <Fact label="Judged by">{`${d.scheme}, ${d.algorithm}`}</Fact>}
+        {d.signature && (
+          <Fact label="Signature">
+            {d.signature.message}
+            {d.signature.header && (
+              <span className="block text-xs text-slate-600">
+                Header {d.signature.header}
+                {d.signature.at !== undefined ? `, first problem at character ${d.signature.at + 1}` : ""}
+              </span>
+            )}
+          </Fact>
+        )}
+        {d.timestampSkewSeconds !== undefined && (
+          <Fact label="Clock skew">
+            {d.timestampSkewSeconds} s ({d.timestampSkewSeconds >= 0 ? "request older than the server clock" : "request ahead of the server clock"}; tolerance {d.toleranceSeconds} s)
+          </Fact>
+        )}
+        {d.body && <Fact label="Body shape">{d.body}</Fact>}
+        {d.secretsTried && (
+          <Fact label="Secrets tried">
+            {d.secretsTried.length === 0 ? "none active" : d.secretsTried.map((s) => `…${s.last4}${s.usable ? "" : " (cannot key this scheme)"}`).join(", ")}
+          </Fact>
+        )}
+        {d.messageId && <Fact label="Claimed message id">{d.messageId}</Fact>}
+      </dl>
+    </section>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -40,9 +92,37 @@ function DeliveryDetails({ delivery, canDebug, sessionsHref }: { delivery: Deliv
             "—"
           )}
         </Fact>
-        <Fact label="Message id">{delivery.messageId ? <span className="font-mono">{delivery.messageId}</span> : "—"}</Fact>
+        <Fact label="Message id">
+          {delivery.messageId ? (
+            <span className="font-mono">{delivery.messageId}</span>
+          ) : delivery.diagnosis?.messageId ? (
+            <span className="font-mono">{delivery.diagnosis.messageId} (claimed, not verified)</span>
+          ) : (
+            "—"
+          )}
+        </Fact>
         <Fact label="Body">{delivery.bodyLength} bytes{delivery.bodySha256 ? <span className="ml-2 font-mono text-xs text-slate-500">SHA-256 {delivery.bodySha256}</span> : null}</Fact>
       </dl>
+      {delivery.warnings && delivery.warnings.length > 0 && (
+        <section aria-label="Warnings">
+          <h4 className="mb-1 font-medium">Warnings: the session started without these values</h4>
+          <ul className="list-disc space-y-1 pl-5" data-testid="delivery-warnings">
+            {delivery.warnings.map((w) => (
+              <li key={`${w.path}-${w.field}`}>
+                <code className="text-xs">{w.path}</code>
+                {w.field ? (
+                  <>
+                    {" → "}
+                    <code className="text-xs">{w.field}</code>
+                  </>
+                ) : null}
+                : {w.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {delivery.diagnosis && <Diagnosis diagnosis={delivery.diagnosis} />}
       <div>
         <h4 className="mb-1 font-medium">Headers</h4>
         <p className="mb-1 text-xs text-slate-500">Signatures are cut short and credentials removed before they are stored.</p>
@@ -89,7 +169,12 @@ export function DeliveryList({ deliveries, canDebug, sessionsHref }: { deliverie
                 {d.test ? "Test" : "Live"}
               </span>
               <span className="whitespace-nowrap text-slate-700">{dateFormat.format(d.receivedAt)} UTC</span>
-              <span className="min-w-0 flex-1 truncate text-slate-600">{d.reason}</span>
+              <span className="min-w-0 flex-1 truncate text-slate-600">
+                {d.reason}
+                {d.warnings && d.warnings.length > 0 ? ` ${d.warnings.map((w) => w.message).join(" ")}` : ""}
+                {d.diagnosis ? <span className="text-slate-500"> {diagnosisLine(d.diagnosis)}</span> : null}
+                {(d.messageId ?? d.diagnosis?.messageId) ? <span className="font-mono text-xs text-slate-500"> · id {d.messageId ?? d.diagnosis?.messageId}</span> : null}
+              </span>
               <span className="text-xs text-slate-500">{d.latencyMs} ms</span>
             </summary>
             <DeliveryDetails delivery={d} canDebug={canDebug} sessionsHref={sessionsHref} />

@@ -4,11 +4,15 @@ import { CopyButton } from "./copy-button";
 export function EndpointUrls({ hookUrl, testUrl, published }: { hookUrl: string; testUrl: string; published: boolean }) {
   const rows = [
     { label: "Production URL", url: hookUrl, hint: "Starts real sessions from the published version." },
-    { label: "Test URL", url: testUrl, hint: "Same checks, HMAC included; creates test sessions and records the payload as a sample." },
+    {
+      label: "Test URL",
+      url: testUrl,
+      hint: "Works on the draft, published or not: verifies with the draft's HMAC settings (never weaker than live), maps with the draft's mapping, creates test sessions and records the payload as a sample.",
+    },
   ];
   return (
     <div className="space-y-3">
-      {!published && <p className="text-sm text-amber-800">Not published yet: both URLs answer 404 until the first Publish.</p>}
+      {!published && <p className="text-sm text-amber-800">Not published yet: the production URL answers 404 until the first Publish; the test URL works now.</p>}
       {rows.map((row) => (
         <div key={row.label}>
           <p className="text-sm font-medium text-slate-800">{row.label}</p>

@@ -1,25 +1,24 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { ALGORITHM_LABELS, SCHEME_LABELS, withScheme } from "@/components/builder/editor-state";
+import { autosaveText, useDraftAutosave, type SaveDraftResult } from "@/components/builder/use-draft-autosave";
 import { Alert } from "@/components/ui/alert";
-import { useClearOnEdit } from "@/components/ui/use-clear-on-edit";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/http/form-state";
-import type { THmacScheme, THmacSettings } from "@/lib/hmac/schemas";
+import { schemeSignsMessageId, type THmacScheme, type THmacSettings } from "@/lib/hmac/schemas";
+import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
 import type { SignaturePreview } from "@/lib/snippets/signature-preview";
 import { CustomSchemeFields } from "./custom-scheme-fields";
 import { Field } from "@/components/ui/field";
 import { SCHEME_DESCRIPTIONS, usesTimestamp } from "./scheme-descriptions";
 
-type SaveResult = FormState<{ revision: number }> & { conflict?: boolean };
-
 /**
- * The webhook step's HMAC settings, saved into the draft (they apply on Publish), with a live
- * preview of what a sender signs for a sample body under an example secret.
+ * The webhook step's HMAC settings, saved automatically into the draft like every other edit
+ * (the test URL uses them at once; the live endpoint on Publish), with a live preview of what
+ * a sender signs for a sample body under an example secret.
  */
 export function HmacSettingsForm({
-  initial,
+  draft,
   revision,
   canEdit,
   liveEnabled,
@@ -27,23 +26,30 @@ export function HmacSettingsForm({
   save,
   preview,
 }: {
-  initial: THmacSettings;
+  /** The whole draft: the HMAC settings are saved as part of it. */
+  draft: TWorkflowDefinition;
   revision: number;
   canEdit: boolean;
   /** HMAC in the published version; null when never published. */
   liveEnabled: boolean | null;
   sampleBody: string;
-  save: (input: { hmac: THmacSettings; expectedRevision: number }) => Promise<SaveResult>;
+  save: (input: { definition: unknown; expectedRevision: number }) => Promise<SaveDraftResult>;
   preview: (input: { settings: THmacSettings; sampleBody: string }) => Promise<SignaturePreview>;
 }) {
-  const [hmac, setHmac] = useState(initial);
-  const [result, setResult] = useState<SaveResult | null>(null);
-  const saved = useClearOnEdit(result?.ok ? result : null);
+  const [hmac, setHmac] = useState(draft.trigger.hmac);
   const [shown, setShown] = useState<SignaturePreview | null>(null);
-  const [saving, startSaving] = useTransition();
-  const errors = result?.fieldErrors ?? {};
+  const [manual, setManual] = useState(false);
+  const toDefinition = useCallback((settings: THmacSettings) => ({ ...draft, trigger: { ...draft.trigger, hmac: settings } }), [draft]);
+  const autosave = useDraftAutosave({ value: hmac, initialRevision: revision, toDefinition, save, enabled: canEdit });
+  // The draft's errors are keyed by their path in the definition; this form shows its own.
+  const errors: Record<string, string> = Object.fromEntries(
+    Object.entries(autosave.fieldErrors ?? {}).map(([path, message]) => [path.replace(/^trigger\.hmac\./, ""), message]),
+  );
   const disabled = !canEdit;
-  const dirty = JSON.stringify(hmac) !== JSON.stringify(initial);
+  const change = (next: THmacSettings) => {
+    setManual(false);
+    setHmac(next);
+  };
 
   useEffect(() => {
     // Debounced: a request per keystroke in the template field would be wasteful.
@@ -58,7 +64,7 @@ export function HmacSettingsForm({
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        startSaving(async () => setResult(await save({ hmac, expectedRevision: revision })));
+        void autosave.saveNow().then(setManual);
       }}
     >
       <div className="flex items-start gap-3">
@@ -68,7 +74,7 @@ export function HmacSettingsForm({
           role="switch"
           checked={hmac.enabled}
           disabled={disabled}
-          onChange={(e) => setHmac({ ...hmac, enabled: e.target.checked })}
+          onChange={(e) => change({ ...hmac, enabled: e.target.checked })}
           aria-describedby="hmac-enabled-hint"
           className="mt-0.5 h-5 w-5 rounded border-slate-300"
         />
@@ -94,9 +100,9 @@ export function HmacSettingsForm({
       )}
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]}>
+        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]} error={errors.scheme}>
           {(control) => (
-            <select {...control} value={hmac.scheme} disabled={disabled} onChange={(e) => setHmac(withScheme(hmac, e.target.value as THmacScheme))}>
+            <select {...control} value={hmac.scheme} disabled={disabled} onChange={(e) => change(withScheme(hmac, e.target.value as THmacScheme))}>
               {Object.entries(SCHEME_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -111,7 +117,7 @@ export function HmacSettingsForm({
           hint={legacy ? "Legacy: only for senders that cannot do better. Prefer SHA-256." : undefined}
         >
           {(control) => (
-            <select {...control} value={hmac.algorithm} disabled={disabled} onChange={(e) => setHmac({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}>
+            <select {...control} value={hmac.algorithm} disabled={disabled} onChange={(e) => change({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}>
               {Object.entries(ALGORITHM_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {value === "ripemd128" ? `${label} (legacy)` : label}
@@ -123,7 +129,7 @@ export function HmacSettingsForm({
         {(hmac.scheme === "prefixed-hex" || hmac.scheme === "plain-hex") && (
           <Field id="hmac-header" label="Header name" error={errors.header}>
             {(control) => (
-              <input {...control} className={`${control.className} font-mono`} value={hmac.header} disabled={disabled} onChange={(e) => setHmac({ ...hmac, header: e.target.value })} />
+              <input {...control} className={`${control.className} font-mono`} value={hmac.header} disabled={disabled} onChange={(e) => change({ ...hmac, header: e.target.value })} />
             )}
           </Field>
         )}
@@ -137,14 +143,34 @@ export function HmacSettingsForm({
                 max={86400}
                 value={hmac.toleranceSeconds}
                 disabled={disabled}
-                onChange={(e) => setHmac({ ...hmac, toleranceSeconds: Number(e.target.value) })}
+                onChange={(e) => change({ ...hmac, toleranceSeconds: Number(e.target.value) })}
               />
             )}
           </Field>
         )}
       </div>
+      {!schemeSignsMessageId(hmac) && (
+        <Field
+          id="hmac-message-id-path"
+          label="Message id path in the body (optional)"
+          hint="Where the signed JSON body carries the sender's event id, e.g. id (Stripe events) or event.id: a repeat of an accepted message then answers 200 with the original session instead of starting another."
+          error={errors.messageIdPath}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className={`${control.className} font-mono`}
+              value={hmac.messageIdPath ?? ""}
+              disabled={disabled}
+              placeholder="event.id"
+              spellCheck={false}
+              onChange={(e) => change({ ...hmac, messageIdPath: e.target.value === "" ? undefined : e.target.value })}
+            />
+          )}
+        </Field>
+      )}
       {hmac.scheme === "custom" && (
-        <CustomSchemeFields custom={hmac.custom} errors={errors} disabled={disabled} onChange={(custom) => setHmac({ ...hmac, custom })} />
+        <CustomSchemeFields custom={hmac.custom} errors={errors} disabled={disabled} onChange={(custom) => change({ ...hmac, custom })} />
       )}
 
       <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" aria-live="polite" data-testid="signature-preview">
@@ -167,11 +193,19 @@ export function HmacSettingsForm({
         )}
       </div>
 
-      {result?.message && (!result.ok || saved) && <Alert tone={result.ok ? "success" : "error"}>{result.conflict ? `${result.message} Reload the page to get the latest draft.` : result.message}</Alert>}
+      {(autosave.status === "invalid" || autosave.status === "conflict" || autosave.status === "offline") && (
+        <Alert>{autosave.status === "conflict" ? `${autosave.message} Reload the page to get the latest draft.` : autosave.message}</Alert>
+      )}
+      {manual && autosave.status === "saved" && <Alert tone="success">Saved to the draft. The test URL uses it now; Publish applies it to the live endpoint.</Alert>}
       {canEdit && (
-        <Button type="submit" disabled={saving || !dirty}>
-          {saving ? "Saving…" : "Save HMAC settings"}
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary" disabled={autosave.status === "saving" || autosave.status === "conflict"}>
+            {autosave.status === "saving" ? "Saving…" : "Save HMAC settings"}
+          </Button>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {autosaveText(autosave)}
+          </p>
+        </div>
       )}
     </form>
   );

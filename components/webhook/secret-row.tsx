@@ -12,6 +12,7 @@ export interface SecretItem {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  lastVerifiedAt: string | null;
   active: boolean;
 }
 
@@ -65,6 +66,7 @@ export function SecretRow({
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${status.tone}`}>{status.text}</span>
         <span className="text-xs text-slate-600">
           {secret.format} · created {new Date(secret.createdAt).toLocaleString()}
+          {secret.lastVerifiedAt ? ` · last used by a live request ${new Date(secret.lastVerifiedAt).toLocaleString()}` : " · not used by a live request yet"}
         </span>
         {canEdit && usable && confirming === null && (
           <span className="ml-auto flex gap-2">

@@ -7,6 +7,8 @@ import type { FormState } from "@/lib/http/form-state";
 import { CopyButton } from "./copy-button";
 import { Field } from "@/components/ui/field";
 import { SecretRow, type SecretItem } from "./secret-row";
+import type { THmacScheme } from "@/lib/hmac/schemas";
+import { checkPastedSecretText, secretFitProblem } from "@/lib/hmac/secret-rules";
 
 interface Created {
   id: string;
@@ -14,8 +16,10 @@ interface Created {
   last4: string;
   warnings: string[];
   expiredOthers: number;
+  revokedOthers: number;
+  mode: "replace" | "rotate";
 }
-type CreateInput = { value?: string; format?: "whsec" | "alphanumeric"; expireOthersInSeconds?: number };
+type CreateInput = { value?: string; format?: "whsec" | "alphanumeric"; mode?: "replace" | "rotate"; expireOthersInSeconds?: number };
 
 /**
  * The workflow's signing secrets. Not part of the draft: they apply at once, which is what
@@ -25,6 +29,9 @@ export function SecretsPanel({
   secrets,
   canEdit,
   keyBytesRule,
+  secretRule,
+  scheme,
+  formats,
   create,
   reveal,
   revoke,
@@ -32,6 +39,11 @@ export function SecretsPanel({
   secrets: SecretItem[];
   canEdit: boolean;
   keyBytesRule: string;
+  /** What a secret of the draft's scheme must look like, in words. */
+  secretRule: string;
+  scheme: THmacScheme;
+  /** Formats that can be generated for the scheme. */
+  formats: ("whsec" | "alphanumeric")[];
   create: (input: CreateInput) => Promise<FormState<Created>>;
   reveal: (secretId: string) => Promise<FormState<{ secret: string }>>;
   revoke: (secretId: string) => Promise<FormState>;
@@ -44,7 +56,19 @@ export function SecretsPanel({
   const [created, setCreated] = useState<Created | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const rotating = secrets.some((s) => s.active);
+  const active = secrets.filter((s) => s.active);
+  const rotating = active.length > 0;
+  // Replace while setting up; once a live request has verified with a secret, senders depend
+  // on it, and rotating (both valid for a while) is the safe default.
+  const inUse = active.some((s) => s.lastVerifiedAt !== null);
+  const [others, setOthers] = useState<"replace" | "rotate" | null>(null);
+  const othersMode = others ?? (inUse ? "rotate" : "replace");
+  const pastedCheck = (() => {
+    if (pasted === "") return null;
+    const text = checkPastedSecretText(pasted);
+    if (!text.ok) return text.error;
+    return secretFitProblem(scheme, text.value);
+  })();
 
   useEffect(() => {
     // The first tick comes at once (a 0 ms timeout), then every second.
@@ -58,12 +82,13 @@ export function SecretsPanel({
 
   function submit() {
     setError(null);
-    const input: CreateInput = mode === "paste" ? { value: pasted } : { format };
-    if (rotating) {
+    const input: CreateInput = mode === "paste" ? { value: pasted } : { format: formats.includes(format) ? format : "whsec" };
+    if (rotating && othersMode === "rotate") {
       const h = Number(hours);
       if (!Number.isFinite(h) || h < 0) return setError("Enter how many hours the old secrets stay valid (0 ends them now).");
+      input.mode = "rotate";
       input.expireOthersInSeconds = Math.round(h * 3600);
-    }
+    } else if (rotating) input.mode = "replace";
     startTransition(async () => {
       const result = await create(input);
       if (result.ok && result.data) {
@@ -91,6 +116,11 @@ export function SecretsPanel({
           {created.expiredOthers > 0 && (
             <p className="text-sm text-emerald-900">
               {created.expiredOthers === 1 ? "The previous secret stays" : `The ${created.expiredOthers} previous secrets stay`} valid until the expiry shown below.
+            </p>
+          )}
+          {created.revokedOthers > 0 && (
+            <p className="text-sm text-emerald-900">
+              {created.revokedOthers === 1 ? "The previous secret was" : `The ${created.revokedOthers} previous secrets were`} revoked: only this one verifies now.
             </p>
           )}
           {created.warnings.map((w) => (
@@ -130,29 +160,52 @@ export function SecretsPanel({
               {(control) => (
                 <select {...control} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
                   <option value="whsec">whsec_ + 32 random bytes (recommended)</option>
-                  <option value="alphanumeric">20 letters and digits</option>
+                  {formats.includes("alphanumeric") && <option value="alphanumeric">20 letters and digits</option>}
                 </select>
               )}
             </Field>
           ) : (
-            <Field id="secret-value" label="Secret" hint="At least 8 printable characters; under 128 bits of strength you get a warning.">
+            <Field
+              id="secret-value"
+              label="Secret"
+              hint={<span data-testid="secret-rule">{secretRule} Strength is estimated on save: under 64 bits is refused, under 128 bits warned.</span>}
+              error={pastedCheck ?? undefined}
+            >
               {(control) => (
                 <input {...control} className={`${control.className} font-mono`} value={pasted} autoComplete="off" spellCheck={false} onChange={(e) => setPasted(e.target.value)} />
               )}
             </Field>
           )}
           {rotating && (
-            <Field
-              id="rotation-hours"
-              label="Keep the current secrets valid for (hours)"
-              hint="Senders switch to the new secret in the meantime; both verify until then."
-              className="max-w-sm"
-            >
-              {(control) => <input {...control} type="number" min={0} max={720} step="any" value={hours} onChange={(e) => setHours(e.target.value)} />}
-            </Field>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">The current {active.length === 1 ? "secret" : "secrets"}</legend>
+              <p className="text-xs text-slate-600">
+                {inUse
+                  ? "A live request has verified with a current secret, so senders use it: rotating keeps it valid while they switch."
+                  : "No live request has verified with the current secrets yet, so replacing them is safe."}
+              </p>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="radio" name="secret-others" className="mt-1" checked={othersMode === "replace"} onChange={() => setOthers("replace")} />
+                <span>Replace: revoke them now</span>
+              </label>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="radio" name="secret-others" className="mt-1" checked={othersMode === "rotate"} onChange={() => setOthers("rotate")} />
+                <span>Rotate: keep them valid for a while</span>
+              </label>
+              {othersMode === "rotate" && (
+                <Field
+                  id="rotation-hours"
+                  label="Keep the current secrets valid for (hours)"
+                  hint="Senders switch to the new secret in the meantime; both verify until then."
+                  className="max-w-sm"
+                >
+                  {(control) => <input {...control} type="number" min={0} max={720} step="any" value={hours} onChange={(e) => setHours(e.target.value)} />}
+                </Field>
+              )}
+            </fieldset>
           )}
           {error && <Alert>{error}</Alert>}
-          <Button type="button" disabled={pending || (mode === "paste" && pasted.length === 0)} onClick={submit}>
+          <Button type="button" disabled={pending || (mode === "paste" && (pasted.length === 0 || pastedCheck !== null))} onClick={submit}>
             {pending ? "Working…" : mode === "paste" ? "Save pasted secret" : rotating ? "Generate new secret" : "Generate secret"}
           </Button>
         </fieldset>

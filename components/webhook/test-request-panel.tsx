@@ -24,7 +24,7 @@ export function TestRequestPanel({
   const data = result?.data;
   return (
     <div className="space-y-3">
-      <Field id="test-body" label="Sample body (JSON)" hint="Signed with the published version's settings and the newest active secret, on the server.">
+      <Field id="test-body" label="Sample body (JSON)" hint="Signed on the server with the newest active secret, under the settings the test URL uses: the draft's, never weaker than the live version. Works before the first publish.">
         {(control) => <textarea {...control} className={`${control.className} font-mono text-xs`} rows={5} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <Button type="button" disabled={pending} onClick={() => startTransition(async () => setResult(await send({ body })))}>
@@ -38,7 +38,7 @@ export function TestRequestPanel({
               HTTP {data.status}
             </span>{" "}
             from {data.url}
-            {data.signedWithLast4 ? ` · signed with …${data.signedWithLast4}` : " · unsigned (HMAC is off in the published version)"}
+            {data.signedWithLast4 ? ` · signed with …${data.signedWithLast4}` : " · unsigned (HMAC is off)"}
           </p>
           <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{data.response}</pre>
         </div>

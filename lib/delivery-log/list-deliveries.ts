@@ -10,6 +10,8 @@ import { findWorkflowDetail } from "@/lib/workflows/workflow-repository";
 import { listDeliveryRows } from "./delivery-repository";
 import { reasonInWords } from "../inbound-webhooks/hook-outcomes";
 import { debugSignature, type SignatureDebug } from "./signature-debugger";
+import type { RejectionDiagnosis } from "../inbound-webhooks/diagnose-rejection";
+import type { HookWarning } from "../inbound-webhooks/hook-types";
 
 export const DELIVERY_OUTCOMES = ["accepted", "duplicate", "rejected"] as const satisfies readonly DeliveryOutcome[];
 const MAX_PAYLOAD_PREVIEW = 64 * 1024;
@@ -17,7 +19,11 @@ const MAX_PAYLOAD_PREVIEW = 64 * 1024;
 type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
 
 /** A stored delivery as every reader gets it: the columns, the headers as a record, the reason in words. */
-export type DeliveryRecord = Omit<DeliveryRow, "body" | "headers"> & {
+export type DeliveryRecord = Omit<DeliveryRow, "body" | "headers" | "warnings" | "diagnosis"> & {
+  /** Accepted with values left out of the prefill ("accepted with warnings"). */
+  warnings: HookWarning[] | null;
+  /** Rejected: what was seen at arrival. */
+  diagnosis: RejectionDiagnosis | null;
   /** Request headers as stored: signatures truncated, credentials removed. */
   headers: Record<string, string>;
   /** The reason code in words. */
@@ -53,8 +59,11 @@ export async function listDeliveries(
     { test: query.test, outcome: query.outcome },
     { take: Math.min(Math.max(query.take ?? 50, 1), 200), cursor: query.cursor },
   );
-  const deliveries = rows.map(({ body, headers, ...columns }) => ({
+  const deliveries = rows.map(({ body, headers, warnings, diagnosis, ...columns }) => ({
     ...columns,
+    // Written by this app only (record-delivery.ts), in these shapes.
+    warnings: Array.isArray(warnings) ? (warnings as unknown as HookWarning[]) : null,
+    diagnosis: diagnosis && typeof diagnosis === "object" && !Array.isArray(diagnosis) ? (diagnosis as RejectionDiagnosis) : null,
     headers: (headers ?? {}) as Record<string, string>,
     reason: reasonInWords(columns.reasonCode),
     body: body ? new Uint8Array(body) : null,

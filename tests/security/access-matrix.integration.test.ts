@@ -104,7 +104,7 @@ const ACTION_TABLE: Record<string, Record<string, "signed-in" | "edit" | "own" |
   "app/workspaces/[workspaceId]/workflows/actions.ts": { createWorkflowAction: "edit", deleteWorkflowAction: "edit", duplicateWorkflowAction: "edit", renameWorkflowAction: "edit" },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/actions.ts": { publishAction: "edit", saveDraftAction: "edit" },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/webhook/actions.ts": {
-    createSecretAction: "edit", previewSignatureAction: "signed-in", revealSecretAction: "edit", revokeSecretAction: "edit", saveHmacSettingsAction: "edit", sendTestRequestAction: "edit",
+    createSecretAction: "edit", previewSignatureAction: "signed-in", revealSecretAction: "edit", revokeSecretAction: "edit", sendTestRequestAction: "edit",
   },
 };
 
@@ -268,11 +268,6 @@ const ACTION_CALLS: Record<string, (actor: Actor | null, f: Fixture) => Promise<
   renameWorkflowAction: (a, f) => updateWorkflow(t.db.prisma, a, f.id, { name: "Renamed" }),
   saveDraftAction: (a, f) => updateWorkflow(t.db.prisma, a, f.id, { name: "Draft", expectedRevision: f.revision }),
   publishAction: (a, f) => publishWorkflow(t.db.prisma, a, f.id),
-  // saveHmacSettingsAction reads the view, then updates the draft: both must refuse.
-  saveHmacSettingsAction: async (a, f) => {
-    const view = await getWorkflowView(t.db.prisma, a, f.id, "http://localhost:3000");
-    return updateWorkflow(t.db.prisma, a, f.id, { definition: view.draft, expectedRevision: f.revision });
-  },
   createSecretAction: (a, f) => createSecret(t.db.prisma, a, f.id, {}, { keys: TEST_KEYS }),
   revealSecretAction: (a, f) => revealSecret(t.db.prisma, a, f.id, f.secretId, { keys: TEST_KEYS }),
   revokeSecretAction: (a, f) => revokeSecret(t.db.prisma, a, f.id, f.secretId),

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { formAction, type ActionState, type FormState } from "@/lib/http/form-state";
+import { formAction, type ActionState } from "@/lib/http/form-state";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 
@@ -26,20 +26,26 @@ export async function saveDraftAction(
   );
 }
 
+/**
+ * Publishes what the builder sees: the editor's unsaved definition, when it sends one, is
+ * saved in the same step (revision-checked); a draft equal to the live version publishes nothing.
+ */
 export async function publishAction(
   workspaceId: string,
   workflowId: string,
-  _prev: FormState<{ version: number }>,
-  formData: FormData,
-): Promise<FormState<{ version: number }>> {
+  input: { definition?: unknown; expectedRevision?: number },
+): Promise<ActionState<{ version: number; unchanged: boolean; revision: number }>> {
   return formAction(async () => {
-    // The revision comes from the form at click time, not from a value bound at render, so a
-    // save that refreshed the header in between can't leave a stale form behind.
-    const expectedRevision = Number(formData.get("expectedRevision"));
+    const expectedRevision = Number(input.expectedRevision);
     const published = await publishWorkflow(await getDb(), await currentActor(), workflowId, {
+      definition: input.definition,
       expectedRevision: Number.isInteger(expectedRevision) && expectedRevision > 0 ? expectedRevision : undefined,
     });
     revalidatePath(`/workspaces/${workspaceId}/workflows/${workflowId}`, "layout");
-    return { ok: true, message: `Published version ${published.version}.`, data: { version: published.version } };
+    return {
+      ok: true,
+      message: published.unchanged ? `Nothing to publish: version ${published.version} already matches the draft.` : `Published version ${published.version}.`,
+      data: { version: published.version, unchanged: published.unchanged, revision: published.draftRevision },
+    };
   });
 }

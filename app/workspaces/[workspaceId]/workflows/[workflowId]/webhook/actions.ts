@@ -3,43 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current-actor";
 import { getDb } from "@/lib/db/client";
-import { formAction, type ActionState, type FormState } from "@/lib/http/form-state";
+import { formAction, type FormState } from "@/lib/http/form-state";
 import { sendTestRequest, type TestRequestResult } from "@/lib/delivery-log/send-test-request";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
 import { revealSecret } from "@/lib/webhook-secrets/reveal-secret";
 import { revokeSecret } from "@/lib/webhook-secrets/revoke-secret";
 import { signaturePreview, type SignaturePreview } from "@/lib/snippets/signature-preview";
-import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
-import { updateWorkflow } from "@/lib/workflows/update-workflow";
-import { getConfig } from "@/lib/config/env";
 
 // The Webhook tab's actions. Each one authenticates through the lib function it calls
 // (authorizeWorkflow inside), so a forged call from a viewer is refused there.
 
 const path = (workspaceId: string, workflowId: string) => `/workspaces/${workspaceId}/workflows/${workflowId}`;
-
-/**
- * Saves the HMAC settings into the draft: the rest of the draft as stored now, compare-and-set
- * on the revision the page showed, so it takes effect on Publish like every other edit.
- */
-export async function saveHmacSettingsAction(
-  workspaceId: string,
-  workflowId: string,
-  input: { hmac: unknown; expectedRevision: number },
-): Promise<ActionState<{ revision: number }>> {
-  return formAction(
-    async () => {
-      const db = await getDb();
-      const actor = await currentActor();
-      const view = await getWorkflowView(db, actor, workflowId, getConfig().publicUrl);
-      const definition = { ...view.draft, trigger: { ...view.draft.trigger, hmac: input.hmac } };
-      const saved = await updateWorkflow(db, actor, workflowId, { definition, expectedRevision: input.expectedRevision });
-      revalidatePath(path(workspaceId, workflowId), "layout");
-      return { ok: true, message: "Saved to the draft. Publish to apply it to the live endpoint.", data: { revision: saved.draftRevision } };
-    },
-    { fieldPrefix: "definition.trigger.hmac." },
-  );
-}
 
 /** Pure computation with an example secret; still only for signed-in users of the app. */
 export async function previewSignatureAction(input: { settings: unknown; sampleBody: string }): Promise<SignaturePreview> {
@@ -53,18 +27,20 @@ export interface CreatedSecretView {
   last4: string;
   warnings: string[];
   expiredOthers: number;
+  revokedOthers: number;
+  mode: "replace" | "rotate";
 }
 
 export async function createSecretAction(
   workspaceId: string,
   workflowId: string,
-  input: { value?: string; format?: "whsec" | "alphanumeric"; expireOthersInSeconds?: number },
+  input: { value?: string; format?: "whsec" | "alphanumeric"; mode?: "replace" | "rotate"; expireOthersInSeconds?: number },
 ): Promise<FormState<CreatedSecretView>> {
   return formAction(async () => {
     const created = await createSecret(await getDb(), await currentActor(), workflowId, input);
     revalidatePath(path(workspaceId, workflowId), "layout");
-    const { id, secret, last4, warnings, expiredOthers } = created;
-    return { ok: true, data: { id, secret, last4, warnings, expiredOthers } };
+    const { id, secret, last4, warnings, expiredOthers, revokedOthers, mode } = created;
+    return { ok: true, data: { id, secret, last4, warnings, expiredOthers, revokedOthers, mode } };
   });
 }
 

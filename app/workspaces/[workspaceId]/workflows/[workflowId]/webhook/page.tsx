@@ -12,18 +12,15 @@ import { HmacSettingsForm } from "@/components/webhook/hmac-settings-form";
 import { SecretsPanel } from "@/components/webhook/secrets-panel";
 import { SigningHelp } from "@/components/webhook/signing-help";
 import { TestRequestPanel } from "@/components/webhook/test-request-panel";
-import {
-  createSecretAction,
-  previewSignatureAction,
-  revealSecretAction,
-  revokeSecretAction,
-  saveHmacSettingsAction,
-  sendTestRequestAction,
-} from "./actions";
+import { samplePayload } from "@/lib/workflows/mapping/sample-payload";
+import { testHmacSettings } from "@/lib/workflows/test-hmac-settings";
+import { secretRule } from "@/lib/hmac/secret-rules";
+import { formatsFor } from "@/lib/hmac/signing-secrets";
+import { saveDraftAction } from "../actions";
+import { createSecretAction, previewSignatureAction, revealSecretAction, revokeSecretAction, sendTestRequestAction } from "./actions";
 
 export const metadata = { title: "Webhook" };
 
-const SAMPLE_BODY = JSON.stringify({ customer: { email: "ada@example.com", name: "Ada Lovelace" }, plan: "pro" });
 const SECRET_PLACEHOLDER = "YOUR_SECRET";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -46,7 +43,12 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
   const secrets = await listSecrets(db, actor, workflowId);
   const draftHmac = view.draft.trigger.hmac;
   const liveHmac = view.live?.definition.trigger.hmac ?? null;
-  const snippets = allSigningSnippets({ settings: draftHmac, url: view.urls.testUrl, secret: SECRET_PLACEHOLDER, sampleBody: SAMPLE_BODY });
+  // What the test URL verifies with: the draft's settings, never weaker than live.
+  const testHmac = testHmacSettings(draftHmac, liveHmac);
+  // Samples built from the mapped paths, so sending one as shown prefills every mapped field.
+  const sampleBody = JSON.stringify(samplePayload(view.draft));
+  const liveSampleBody = JSON.stringify(samplePayload(view.live?.definition ?? view.draft));
+  const snippets = allSigningSnippets({ settings: testHmac, url: view.urls.testUrl, secret: SECRET_PLACEHOLDER, sampleBody });
   const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
 
   return (
@@ -57,12 +59,12 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
         </Section>
         <Section id="hmac-heading" title="HMAC authentication">
           <HmacSettingsForm
-            initial={draftHmac}
+            draft={view.draft}
             revision={view.draftRevision}
             canEdit={view.canEdit}
             liveEnabled={liveHmac ? liveHmac.enabled : null}
-            sampleBody={SAMPLE_BODY}
-            save={saveHmacSettingsAction.bind(null, workspaceId, workflowId)}
+            sampleBody={sampleBody}
+            save={saveDraftAction.bind(null, workspaceId, workflowId)}
             preview={previewSignatureAction}
           />
         </Section>
@@ -73,9 +75,13 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
               createdAt: s.createdAt.toISOString(),
               expiresAt: s.expiresAt?.toISOString() ?? null,
               revokedAt: s.revokedAt?.toISOString() ?? null,
+              lastVerifiedAt: s.lastVerifiedAt?.toISOString() ?? null,
             }))}
             canEdit={view.canEdit}
             keyBytesRule={keyBytesRule(draftHmac.scheme)}
+            secretRule={secretRule(draftHmac.scheme)}
+            scheme={draftHmac.scheme}
+            formats={formatsFor(draftHmac.scheme)}
             create={createSecretAction.bind(null, workspaceId, workflowId)}
             reveal={revealSecretAction.bind(null, workflowId)}
             revoke={revokeSecretAction.bind(null, workspaceId, workflowId)}
@@ -84,19 +90,24 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
       </div>
       <div className="space-y-6">
         <Section id="signing-heading" title="Signing help">
-          {liveHmac && JSON.stringify(liveHmac) !== JSON.stringify(draftHmac) && (
-            <p className="text-sm text-amber-900">These snippets follow the draft settings; the endpoint verifies with the published ones until you publish.</p>
+          {liveHmac && JSON.stringify(liveHmac) !== JSON.stringify(testHmac) && (
+            <p className="text-sm text-amber-900">
+              These snippets sign for the test URL, which follows the draft; the live URL verifies with the published settings until you publish.
+            </p>
+          )}
+          {testHmac !== draftHmac && (
+            <p className="text-sm text-amber-900">HMAC is off in the draft only: the test URL keeps requiring the live signature until you publish.</p>
           )}
           <SigningHelp snippets={snippets} secretPlaceholder={SECRET_PLACEHOLDER} />
           <h3 className="pt-2 font-medium">Send a signed test request</h3>
-          <TestRequestPanel initialBody={SAMPLE_BODY} canEdit={view.canEdit} send={sendTestRequestAction.bind(null, workflowId)} />
+          <TestRequestPanel initialBody={sampleBody} canEdit={view.canEdit} send={sendTestRequestAction.bind(null, workflowId)} />
         </Section>
         <Section id="embed-heading-webhook" title="Embedding">
           <EmbedPanel
             liveOrigins={view.live?.definition.trigger.allowedOrigins ?? null}
             draftOrigins={view.draft.trigger.allowedOrigins}
             builderHref={base}
-            snippet={embedSnippet({ settings: liveHmac ?? draftHmac, hookUrl: view.urls.hookUrl, secret: SECRET_PLACEHOLDER, sampleBody: SAMPLE_BODY })}
+            snippet={embedSnippet({ settings: liveHmac ?? draftHmac, hookUrl: view.urls.hookUrl, secret: SECRET_PLACEHOLDER, sampleBody: liveSampleBody })}
           />
         </Section>
       </div>
