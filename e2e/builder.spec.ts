@@ -101,6 +101,14 @@ test("build, publish, fill a session from the direct link, then HMAC on disables
   expect(stillLive.status()).toBe(303);
   expect((await page.request.get(`${directLink}/qr.svg`)).status()).toBe(200);
 
+  // Publishing with HMAC on and no secret would refuse every request: Publish says so.
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "no active secret" })).toBeVisible();
+  await expect(page.getByTestId("version-status")).toContainText("Live: version 1");
+  await page.getByRole("link", { name: "Webhook" }).click();
+  await page.getByRole("button", { name: "Generate secret" }).click();
+  await expect(page.getByTestId("new-secret")).toHaveText(/^whsec_/);
+  await page.getByRole("link", { name: "Builder" }).click();
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByTestId("version-status")).toHaveText("Live: version 2");
   await expect(page.getByTestId("direct-link-disabled")).toContainText("can only be started by an authorised system");

@@ -22,10 +22,8 @@ test("signed test request → detected fields → map two → publish → live r
   await page.getByLabel("Require HMAC-signed requests").check();
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByTestId("version-status")).toHaveText("Live: version 1");
 
-  // A signing secret, through the REST API with a token made in the UI.
+  // A signing secret, through the REST API with a token made in the UI; then publish.
   await page.goto(`/workspaces/${builder.workspaceId}/settings/tokens`);
   await page.getByLabel("Token name").fill("e2e");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -34,6 +32,9 @@ test("signed test request → detected fields → map two → publish → live r
   const secretResponse = await page.request.post(`/api/v1/workflows/${workflowId}/secrets`, { headers: auth, data: {} });
   expect(secretResponse.status()).toBe(201);
   const { secret } = (await secretResponse.json()) as { secret: string };
+  await page.goto(builderUrl);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByTestId("version-status")).toHaveText("Live: version 1");
   const workflow = (await (await page.request.get(`/api/v1/workflows/${workflowId}`, { headers: auth })).json()) as { hookUrl: string; testUrl: string };
 
   // The partner sends a signed test request; an unsigned one is refused even in test mode.
