@@ -32,7 +32,7 @@ const saved = (page: Page) => expect(page.getByText("All changes saved to the dr
 
 test("never published: HMAC on, a secret, the page's curl snippet on the test URL, map the detected fields, publish what is on screen", async ({ page, builder }, testInfo) => {
   const builderUrl = await createWorkflow(page, builder.workspaceId, "Loop intake");
-  await page.getByRole("link", { name: "Webhook" }).click();
+  await page.getByRole("link", { name: "Webhook", exact: true }).click();
   await expect(page.getByText("the test URL works now")).toBeVisible();
 
   await page.getByRole("switch", { name: "Require HMAC-signed requests" }).check();
@@ -50,7 +50,7 @@ test("never published: HMAC on, a secret, the page's curl snippet on the test UR
   await testInfo.attach("webhook tab before the first publish", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   // The fields of that test payload are detected; map them, and publish without waiting for the autosave.
-  await page.getByRole("link", { name: "Builder" }).click();
+  await page.getByRole("link", { name: "Builder", exact: true }).click();
   await expect(page.getByTestId("detected-field").filter({ hasText: "customer.name" })).toBeVisible();
   await page.getByRole("button", { name: "Add field to step 1" }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Full name");
@@ -85,9 +85,9 @@ test("a tab round-trip keeps edits that were never saved by hand", async ({ page
   await page.locator("#def-steps-0-fields-1-label").fill("Company");
   await page.locator("#def-steps-0-fields-1-key").fill("company");
   // Straight to another tab: the link waits for the save, then navigates.
-  await page.getByRole("link", { name: "Webhook" }).click();
+  await page.getByRole("link", { name: "Webhook", exact: true }).click();
   await expect(page).toHaveURL(`${builderUrl}/webhook`);
-  await page.getByRole("link", { name: "Builder" }).click();
+  await page.getByRole("link", { name: "Builder", exact: true }).click();
   await expect(page.locator("#def-steps-0-fields-1-label")).toHaveValue("Company");
   await page.reload();
   await expect(page.locator("#def-steps-0-fields-1-key")).toHaveValue("company");
@@ -123,7 +123,7 @@ test("a payload with one unusable value starts a prefilled session, and its deli
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByTestId("version-status")).toHaveText("Live: version 1");
 
-  await page.getByRole("link", { name: "Webhook" }).click();
+  await page.getByRole("link", { name: "Webhook", exact: true }).click();
   const url = (await page.getByTestId("production-url").textContent())!.replace(/^POST /, "");
   const response = await page.request.post(url, { headers: { "Content-Type": "application/json" }, data: JSON.stringify({ customer: { email: "zoe@example.com" }, tier: "Gold" }) });
   expect(response.status()).toBe(201);

@@ -91,7 +91,7 @@ test("build, publish, fill a session from the direct link, then HMAC on disables
   await expect(page.getByText("No test sessions yet.")).toBeVisible();
 
   // HMAC on in the draft: nothing changes live until Publish.
-  await page.getByRole("link", { name: "Builder" }).click();
+  await page.getByRole("link", { name: "Builder", exact: true }).click();
   await page.getByLabel("Require HMAC-signed requests").check();
   await expect(page.getByText("HMAC is on in this draft only")).toBeVisible();
   await saveDraft(page);
@@ -105,10 +105,10 @@ test("build, publish, fill a session from the direct link, then HMAC on disables
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "no active secret" })).toBeVisible();
   await expect(page.getByTestId("version-status")).toContainText("Live: version 1");
-  await page.getByRole("link", { name: "Webhook" }).click();
+  await page.getByRole("link", { name: "Webhook", exact: true }).click();
   await page.getByRole("button", { name: "Generate secret" }).click();
   await expect(page.getByTestId("new-secret")).toHaveText(/^whsec_/);
-  await page.getByRole("link", { name: "Builder" }).click();
+  await page.getByRole("link", { name: "Builder", exact: true }).click();
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByTestId("version-status")).toHaveText("Live: version 2");
   await expect(page.getByTestId("direct-link-disabled")).toContainText("can only be started by an authorised system");
