@@ -50,7 +50,7 @@ test("HMAC panel: sign with the page's Node snippet, rotate, revoke, and read wh
   await page.getByLabel("Signature scheme").selectOption("standard-webhooks");
   await expect(page.getByTestId("signature-preview")).toContainText("webhook-signature: v1,");
   await page.getByRole("button", { name: "Save HMAC settings" }).click();
-  await expect(page.getByText("Saved to the draft.")).toBeVisible();
+  await expect(page.getByText("Saved to the draft. The test URL uses it now")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("switch", { name: "Require HMAC-signed requests" })).toBeChecked();
   await expect(page.getByTestId("key-bytes-rule")).toContainText("base64-decoded part after whsec_");
