@@ -32,4 +32,4 @@ export function schemeFor(settings: THmacSettings): SchemeModule & { readContext
   return SCHEMES[settings.scheme] as unknown as SchemeModule & { readContext?: (s: THmacSettings, h: HeaderInput) => SigningContext };
 }
 
-export type { MalformedReason, SchemeModule, SigningContext } from "./types";
+export type { SchemeModule, SigningContext } from "./types";
