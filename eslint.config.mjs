@@ -5,8 +5,9 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    // Playwright fixtures receive a callback named `use`; it is not React's hook.
-    files: ["e2e/**/*.ts"],
+    // Not React: Playwright fixtures receive a callback named `use`, and vitest files call the
+    // set-up helpers useTestDatabase() / useAppProcess() at the top level, as vitest hooks go.
+    files: ["e2e/**/*.ts", "tests/**/*.ts", "**/*.test.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {

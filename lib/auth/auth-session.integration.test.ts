@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toErrorResponse } from "@/lib/errors/http";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { isSessionCurrent, newSessionClaims, revokeSession } from "./auth-session";
 import { findSessionVersion } from "./auth-session-repository";
 import { changePassword } from "./change-password";
@@ -10,16 +10,9 @@ import { SIGN_IN_MAX_ATTEMPTS, verifyCredentials } from "./verify-credentials";
 // Browser sessions end before their JWT expires: on sign-out (that session) and on a password
 // change (every session of the user). The check runs on every request (lib/auth/auth.ts).
 
-let db: TestDb;
+const db = useTestDatabase();
 const PASSWORD = "correct horse battery";
 const NEW_PASSWORD = "a brand new passphrase";
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
 
 async function userWithTwoSessions(label: string) {
   const user = await signUp(db.prisma, { email: `${label}@example.com`, password: PASSWORD });

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { signUp } from "./sign-up";
 import { SIGN_IN_MAX_ATTEMPTS, SIGN_IN_WINDOW_SECONDS, verifyCredentials } from "./verify-credentials";
 
 // The lockout on the database, in process: attempts are counted before the password check,
 // atomically, for emails with and without an account alike.
 
-let db: TestDb;
+const db = useTestDatabase();
 const PASSWORD = "correct horse battery";
 const NOW = new Date("2026-11-29T12:00:00Z");
 const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
 
 describe("verifyCredentials", () => {
   it("40 parallel wrong attempts: only the limit is admitted, the rest are refused as locked", async () => {

@@ -2,7 +2,7 @@
 // settings the test URL verifies with, posts to the workflow's own test URL (published or
 // not), says what is wrong when it cannot, and is for editors only.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/errors/app-error";
 import { verifySignature } from "@/lib/hmac/verify";
@@ -13,16 +13,12 @@ import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 import { ZHmacSettings, type THmacSettings } from "@/lib/hmac/schemas";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { sendTestRequest } from "./send-test-request";
 
 const keys = [{ id: "k1", key: randomBytes(32) }];
 const publicUrl = "https://signet.example.com";
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const user = (label: string) => signUp(t.prisma, { email: `${label}-${randomBytes(4).toString("hex")}@example.com`, password: "correct horse battery staple" });
 const codeOf = (p: Promise<unknown>) => p.then(() => "resolved", (e: unknown) => (e instanceof AppError ? e.code : String(e)));

@@ -1,19 +1,15 @@
 // The framing policy of session pages follows the workflow's live allowed origins, refuses
 // framing for unknown tokens, and picks up a publish after its short cache.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
 import { startDirectSession } from "@/lib/sessions/start-direct-session";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { NO_FRAMING, POLICY_CACHE_MS, sessionFrameAncestors, sessionTokenOfPath } from "./session-frame-policy";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const definition = (allowedOrigins: string[]) => ({
   trigger: { type: "webhook", allowedOrigins },

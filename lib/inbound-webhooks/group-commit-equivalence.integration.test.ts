@@ -2,21 +2,15 @@
 // request, sent to two identical workflows, one through each, leaves sessions and delivery
 // rows that differ only in their own ids and times. Every column is compared (SELECT *), so a
 // column one writer forgets fails here, on PGlite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateSecret } from "@/lib/hmac/signing-secrets";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, CUSTOMER_JSON, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createHookSession } from "./create-hook-session";
 import { createGroupCommitter } from "./group-commit";
 import type { HookDeps } from "./hook-types";
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useTestDatabase();
 
 type Row = Record<string, unknown>;
 

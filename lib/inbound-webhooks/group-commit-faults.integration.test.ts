@@ -1,8 +1,8 @@
 // A fault after the batch insert committed (here: the look-up of originals for repeated
 // message ids) must not send committed requests through the single-request path again,
 // which would give them a second session. Only requests whose outcome is unknown are retried.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { describe, expect, it, vi } from "vitest";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
 import type { HookDeps } from "./hook-types";
@@ -22,13 +22,7 @@ vi.mock("./hook-batch-repository", async (importOriginal) => {
   };
 });
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useTestDatabase();
 
 describe("group commit, fault after the insert", () => {
   it("keeps each committed request's one session and retries only the unknown ones", async () => {

@@ -1,23 +1,19 @@
 // The group commit under concurrency, on PGlite and PostgreSQL: every 2xx has its committed
 // session and delivery row, a message id repeated inside one batch or across batches creates
 // one session, and a batch that fails fails only the requests that are really at fault.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, CUSTOMER, hmacSettings, makeDeps, makeOwner, publishedHook, sendSigned } from "@/tests/inbound-webhooks/hook-test-kit";
 import { createGroupCommitter } from "./group-commit";
 import { directPostgresFor } from "../db/hot-path-sql";
 import type { HookDeps } from "./hook-types";
 import type { DeliveryContext } from "./record-delivery";
 
-let db: TestDb;
+const db = useTestDatabase();
 beforeAll(async () => {
-  db = await createTestDb();
   // On PostgreSQL the hot-path SQL runs on its own pg pool, as in the app (db.close() ends it).
   if (db.databaseUrl) directPostgresFor(db.prisma, db.databaseUrl, 3);
-});
-afterAll(async () => {
-  await db.close();
 });
 
 const settings = hmacSettings({ scheme: "standard-webhooks" });

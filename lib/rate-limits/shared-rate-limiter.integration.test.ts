@@ -4,22 +4,20 @@
 // decision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/open-database";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { deleteIdleBuckets, takeTokens } from "./rate-limit-repository";
 import { createDatabaseRateLimiter } from "./database-rate-limiter";
 import type { RateLimitDecision } from "./shared-rate-limiter";
 
-let db: TestDb;
+const db = useTestDatabase();
 const others: Database[] = [];
 
 beforeAll(async () => {
-  db = await createTestDb();
   if (db.databaseUrl) for (let i = 0; i < 2; i++) others.push(await openDatabase({ databaseUrl: db.databaseUrl, poolSize: 3 }));
 });
 
 afterAll(async () => {
   for (const other of others) await other.close();
-  await db?.close();
 });
 
 /** Three instances' clients: separate pools on PostgreSQL, the one PGlite otherwise. */

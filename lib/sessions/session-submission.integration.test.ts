@@ -1,12 +1,12 @@
 // A participant filling a session: each step validated on the server, a clear error per
 // field with nothing saved on invalid input, progress saved per step, completion final.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/errors/app-error";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { getParticipantSession } from "./get-participant-session";
 import { getSessionsTable } from "./sessions-table";
 import { insertSession } from "./session-repository";
@@ -14,11 +14,7 @@ import { generateSessionToken } from "./session-token";
 import { startDirectSession } from "./start-direct-session";
 import { submitSessionStep } from "./submit-session-step";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const definition: TWorkflowDefinitionInput = {
   trigger: { type: "webhook" },

@@ -1,13 +1,13 @@
 // Zod errors are answered 422 (lib/errors/http.ts) like AppError VALIDATION_FAILED.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { listAuditEvents } from "@/lib/audit/audit-repository";
 import { signUp } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/errors/app-error";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { loadActiveSecrets } from "./active-secrets";
 import { createSecret } from "./create-secret";
 import { listSecrets } from "./list-secrets";
@@ -15,7 +15,7 @@ import { revealSecret } from "./reveal-secret";
 import { revokeSecret } from "./revoke-secret";
 
 const keys = [{ id: "k1", key: randomBytes(32) }];
-let db: TestDb;
+const db = useTestDatabase();
 let owner: { userId: string };
 let workspaceId: string;
 let workflowId: string;
@@ -24,14 +24,10 @@ const user = async (label: string) => signUp(db.prisma, { email: `${label}-${ran
 const code = (promise: Promise<unknown>) => promise.then(() => "resolved", (error: unknown) => (error instanceof AppError ? error.code : error instanceof ZodError ? "VALIDATION_FAILED" : String(error)));
 
 beforeAll(async () => {
-  db = await createTestDb();
   const created = await user("owner");
   owner = { userId: created.userId };
   workspaceId = created.workspaceId;
   workflowId = (await createWorkflow(db.prisma, owner, workspaceId, { name: "Secrets" })).id;
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 describe("secrets", () => {

@@ -1,14 +1,14 @@
 // Draft vs published, as the builder sees it: edits touch only the draft, Publish snapshots
 // an immutable version, the view reports "unpublished changes" and the direct-link state of
 // the *published* version, and two builders saving from the same revision get a conflict.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { signUp } from "@/lib/auth/sign-up";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
 import { AppError } from "@/lib/errors/app-error";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import { directLinkState, startDirectSession } from "@/lib/sessions/start-direct-session";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { createWorkflow } from "./create-workflow";
 import type { TWorkflowDefinitionInput } from "./definition";
 import { getWorkflowView } from "./get-workflow-view";
@@ -16,11 +16,7 @@ import { publishWorkflow } from "./publish-workflow";
 import { updateWorkflow } from "./update-workflow";
 
 const PUBLIC_URL = "https://signet.example.com";
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 let n = 0;
 async function owner() {

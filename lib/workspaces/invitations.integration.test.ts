@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/audit/audit-repository";
 import { authorizeWorkspace, type Actor } from "@/lib/auth/authorize";
 import { registerAccount, signUp } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { toErrorResponse } from "@/lib/errors/http";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { inviteMember } from "./invite-member";
 import { countMyInvitations, listMyInvitations, listPendingInvitations, respondToInvitation, revokeInvitation } from "./manage-invitations";
 import { listMembers, upsertMembership } from "./membership-repository";
@@ -14,7 +14,7 @@ import { removeMember } from "./remove-member";
 // person signed in with that email accepts. Every answer an owner or a stranger sees is the
 // same whether or not an email has an account.
 
-let db: TestDb;
+const db = useTestDatabase();
 const PASSWORD = "correct horse battery";
 // `home` is the user's personal workspace (an Actor's workspaceId would mean "API token of that workspace").
 let owner: Actor & { home: string };
@@ -38,11 +38,7 @@ async function status(run: () => Promise<unknown>): Promise<number> {
 const isMember = (actor: Actor) => status(() => authorizeWorkspace(db.prisma, actor, owner.home, "view"));
 
 beforeAll(async () => {
-  db = await createTestDb();
   owner = await user("owner");
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 describe("invitations", () => {

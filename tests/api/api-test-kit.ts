@@ -11,7 +11,7 @@ import { signUp } from "@/lib/auth/sign-up";
 import { setDbForTests } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase, type TestDb } from "@/tests/helpers/test-db";
 
 // Configuration the routes read through getConfig(); set before its first (lazy) call, and
 // pointing the generated-keys file at a temp dir so tests never write into ./data.
@@ -25,16 +25,10 @@ export const BASE_URL = "http://localhost:3000";
 
 /** Opens a fresh database for this test file and routes getDb() to it. */
 export function setUpApiTestDb(): { readonly db: TestDb } {
-  const holder = {} as { db: TestDb };
-  beforeAll(async () => {
-    holder.db = await createTestDb();
-    setDbForTests(holder.db);
-  });
-  afterAll(async () => {
-    setDbForTests(null);
-    await holder.db?.close();
-  });
-  return holder;
+  const db = useTestDatabase();
+  beforeAll(() => setDbForTests(db));
+  afterAll(() => setDbForTests(null));
+  return { db };
 }
 
 export function uniqueEmail(label: string): string {

@@ -6,6 +6,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { lateBound } from "./late-bound";
 import { openDatabase, pgliteSession, pgSession, type Database } from "@/lib/db/open-database";
 import { createScratchPostgres } from "@/scripts/lib/scratch-postgres";
 import type { MigrationSession } from "@/lib/db/migrate";
@@ -23,7 +25,7 @@ export function testEngine(): "pglite" | "postgres" {
   return process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
 }
 
-/** A migrated, empty database with its PrismaClient. Always `await db.close()` (afterAll). */
+/** A migrated, empty database with its PrismaClient; close it yourself (useTestDatabase does both for a test file). */
 export async function createTestDb(options: { migrationsDir?: string } = {}): Promise<TestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
@@ -44,6 +46,23 @@ export async function createTestDb(options: { migrationsDir?: string } = {}): Pr
     await scratch.drop();
     throw error;
   }
+}
+
+/**
+ * The test file's database: a fresh one opened before its tests and closed after them. Use it
+ * inside tests and hooks (it opens in beforeAll, so not at import time); a beforeAll of the
+ * file's own, declared after this call, runs once it is open.
+ */
+export function useTestDatabase(options: { migrationsDir?: string } = {}): TestDb {
+  let db: TestDb | undefined;
+  beforeAll(async () => {
+    db = await createTestDb(options);
+  });
+  afterAll(async () => {
+    await db?.close();
+    db = undefined;
+  });
+  return lateBound(() => db, "useTestDatabase()'s database");
 }
 
 /**

@@ -2,7 +2,7 @@
 // the draft from the moment a workflow exists and never accepts less than live requires, a
 // test session keeps the draft it started on, live requests follow the published version
 // only; lenient prefill with warnings; idempotency from a message id in the signed body.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { signRequest } from "@/lib/hmac/sign";
@@ -13,17 +13,13 @@ import { findSessionByToken } from "@/lib/sessions/session-repository";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, CUSTOMER, CUSTOMER_JSON, hmacSettings, makeDeps, makeOwner, MAPPING, send, sendSigned, STEPS } from "./hook-test-kit";
 
-let db: TestDb;
+const db = useTestDatabase();
 let owner: Awaited<ReturnType<typeof makeOwner>>;
 beforeAll(async () => {
-  db = await createTestDb();
   owner = await makeOwner(db, "loop");
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 const prefixed = hmacSettings({ scheme: "prefixed-hex" });

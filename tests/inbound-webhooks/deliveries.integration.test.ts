@@ -1,21 +1,17 @@
 // The delivery log as builders read it: filters, reasons in words, payloads, and the signature
 // debugger (test deliveries, editors only) with its hints.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listDeliveryViews } from "@/lib/delivery-log/list-deliveries";
 import { signRequest } from "@/lib/hmac/sign";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, bytesOf, CUSTOMER, CUSTOMER_JSON, hmacSettings, makeDeps, makeOwner, publishedHook, send, sendSigned, TEST_KEYS } from "./hook-test-kit";
 
-let db: TestDb;
+const db = useTestDatabase();
 let owner: Awaited<ReturnType<typeof makeOwner>>;
 
 beforeAll(async () => {
-  db = await createTestDb();
   owner = await makeOwner(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 describe("delivery log", () => {

@@ -6,17 +6,16 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveNodeHookRequest } from "@/lib/inbound-webhooks/node-hook-handler";
 import { signRequest } from "@/lib/hmac/sign";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, bytesOf, CUSTOMER_JSON, hmacSettings, makeDeps, makeOwner, publishedHook } from "./hook-test-kit";
 
-let db: TestDb;
+const db = useTestDatabase();
 let server: Server;
 let base: string;
 let owner: Awaited<ReturnType<typeof makeOwner>>;
 const LIMIT = 4096;
 
 beforeAll(async () => {
-  db = await createTestDb();
   owner = await makeOwner(db);
   const deps = makeDeps(db, { limitBytes: LIMIT, perMinute: 100_000 });
   server = createServer((req, res) => {
@@ -29,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  await db?.close();
 });
 
 describe("over HTTP", () => {

@@ -1,20 +1,16 @@
 // Rotation, replay protection, idempotency under races, and load: the guarantees that must
 // hold across app instances, so they rest on the database, not on process memory.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { revokeSecret } from "@/lib/webhook-secrets/revoke-secret";
 import { signRequestWithSecrets } from "@/lib/hmac/sign";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { addSecret, bodyOf, bytesOf, CUSTOMER_JSON, hmacSettings, makeDeps, makeOwner, publishedHook, send, sendSigned } from "./hook-test-kit";
 
-let db: TestDb;
+const db = useTestDatabase();
 let owner: Awaited<ReturnType<typeof makeOwner>>;
 
 beforeAll(async () => {
-  db = await createTestDb();
   owner = await makeOwner(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 describe("rotation", () => {

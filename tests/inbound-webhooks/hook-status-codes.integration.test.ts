@@ -1,12 +1,12 @@
 // Every status code of POST /api/hooks/{hookId}, every scheme end to end, test mode and the
 // delivery log, through handleHookRequest on a real database (PGlite or PostgreSQL).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { settleFieldDetection } from "@/lib/field-detection/sample-queue";
 import { listDetectedFields } from "@/lib/field-detection/detected-field-repository";
 import { signRequest } from "@/lib/hmac/sign";
 import type { THmacSettings } from "@/lib/hmac/schemas";
 import { findSessionByToken } from "@/lib/sessions/session-repository";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import {
   addSecret,
   bodyOf,
@@ -22,15 +22,11 @@ import {
   sendSigned,
 } from "./hook-test-kit";
 
-let db: TestDb;
+const db = useTestDatabase();
 let owner: Awaited<ReturnType<typeof makeOwner>>;
 
 beforeAll(async () => {
-  db = await createTestDb();
   owner = await makeOwner(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 async function signedHook(settings: THmacSettings, definition: { steps?: unknown; mapping?: unknown } = {}) {

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { createScratchPostgres } from "../../scripts/lib/scratch-postgres";
+import { lateBound } from "../helpers/late-bound";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const LOCK_FILE = "/tmp/signet-e2e.lock";
@@ -205,6 +207,46 @@ export function appProcess(store: AppStore, port: number, extraEnv: Record<strin
     rssKiB: () => groupRssKiB(child?.pid),
   };
   return app;
+}
+
+export interface UsedApp {
+  /** The fresh data directory or database of this file's apps. */
+  store: AppStore;
+  /** The app on the first port (often the only one). */
+  app: AppProcess;
+  /** One app per port, in the order given. */
+  apps: AppProcess[];
+}
+
+/**
+ * The test file's running apps (one per port, all on one fresh store): before its tests, a
+ * store is created, `prepare` runs on it while no app holds it (the CLI, direct database
+ * writes), the build lock is taken, and the apps are started; after them, the apps stop, the
+ * lock is released and the store destroyed. The handles can be named at the top level and used
+ * in tests and hooks; a beforeAll of the file's own, declared after this call, runs once the
+ * apps answer.
+ */
+export function useAppProcess(options: { ports: number[]; env?: Record<string, string>; prepare?: (store: AppStore) => Promise<void> | void }): UsedApp {
+  let store: AppStore | undefined;
+  let release: (() => Promise<void>) | undefined;
+  let running: AppProcess[] = [];
+  beforeAll(async () => {
+    store = await createAppStore();
+    await options.prepare?.(store);
+    release = await holdBuildLock();
+    const apps = options.ports.map((port) => appProcess(store!, port, options.env));
+    running = apps;
+    for (const app of apps) await app.start();
+  }, 900_000);
+  afterAll(async () => {
+    for (const app of running) await app.stop();
+    await release?.();
+    await store?.destroy();
+    running = [];
+    store = undefined;
+  }, 120_000);
+  const apps = options.ports.map((port, i) => lateBound(() => running[i], `useAppProcess()'s app on port ${port}`));
+  return { store: lateBound(() => store, "useAppProcess()'s store"), app: apps[0]!, apps };
 }
 
 /** Resident memory (KiB) of every process in the group led by `pid` (Linux /proc via ps). */

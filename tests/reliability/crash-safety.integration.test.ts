@@ -3,8 +3,8 @@
 // and its delivery row afterwards, no session may lack its delivery row (nothing
 // half-written), and the app must start clean on the same data each time.
 // CI form: 2 kills. `npm run soak` (SIGNET_SOAK=1): 8 kills with more traffic.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appProcess, createAppStore, holdBuildLock, type AppProcess, type AppStore } from "./app-process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useAppProcess } from "./app-process";
 import { checkConsistency, withStoreDb } from "./db-check";
 import { api, createOwnerWithCli, createSignedHook, rawRequest, signedBody, type Owner, type SignedHook } from "./journey";
 
@@ -13,26 +13,13 @@ const KILLS = SOAK ? 8 : 2;
 const ACCEPTED_BEFORE_KILL = SOAK ? 150 : 40;
 const SENDERS = 8;
 
-let store: AppStore;
-let app: AppProcess;
 let owner: Owner;
 let hook: SignedHook;
-let release: () => Promise<void>;
+const { app, store } = useAppProcess({ ports: [3310], prepare: (s) => void (owner = createOwnerWithCli(s)) });
 
 beforeAll(async () => {
-  store = await createAppStore();
-  owner = createOwnerWithCli(store);
-  release = await holdBuildLock();
-  app = appProcess(store, 3310);
-  await app.start();
   hook = await createSignedHook(app.baseUrl, owner.token);
-}, 900_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await release?.();
-  await store?.destroy();
-}, 120_000);
+});
 
 /**
  * SENDERS loops post signed requests until the app dies under them; each 2xx's session id is

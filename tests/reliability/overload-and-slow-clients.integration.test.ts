@@ -4,10 +4,10 @@
 // whose session is missing; memory stays under MEMORY_BOUND_MIB.
 // Broken clients: a trickling body, a client that stops mid-body, a Content-Length that lies
 // both ways, and a 10 MiB body each get a timeout or a 4xx, and leave the app serving.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appProcess, createAppStore, holdBuildLock, type AppProcess, type AppStore } from "./app-process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useAppProcess } from "./app-process";
 import { checkConsistency, withStoreDb } from "./db-check";
-import { createOwnerWithCli, createSignedHook, rawRequest, signedBody, type SignedHook } from "./journey";
+import { createOwnerWithCli, createSignedHook, rawRequest, signedBody, type Owner, type SignedHook } from "./journey";
 import { requestHead, socketExchange, type SocketOutcome } from "./raw-socket";
 
 const SOAK = process.env.SIGNET_SOAK === "1";
@@ -21,22 +21,20 @@ const MEMORY_BOUND_MIB = 1024;
  */
 const SLOW_BODY_BOUND_MS = 70_000;
 
-let store: AppStore;
-let app: AppProcess;
+let owner: Owner;
+const { app, store } = useAppProcess({
+  ports: [3320],
+  env: { SIGNET_HOOK_RATE_LIMIT: String(RATE_LIMIT_PER_MINUTE) },
+  prepare: (s) => void (owner = createOwnerWithCli(s)),
+});
 let hook: SignedHook;
 /** For the body-size tests: the overload spends `hook`'s whole per-minute budget, and the limit is checked before the body. */
 let oversizeHook: SignedHook;
-let release: () => Promise<void>;
 const accepted = new Set<string>();
 let peakRssKiB = 0;
 let trickle: Promise<SocketOutcome>;
 
 beforeAll(async () => {
-  store = await createAppStore();
-  const owner = createOwnerWithCli(store);
-  release = await holdBuildLock();
-  app = appProcess(store, 3320, { SIGNET_HOOK_RATE_LIMIT: String(RATE_LIMIT_PER_MINUTE) });
-  await app.start();
   hook = await createSignedHook(app.baseUrl, owner.token);
   oversizeHook = await createSignedHook(app.baseUrl, owner.token, "Oversize");
   // A client that declares a body and then sends one byte a second, for ever: started first
@@ -50,13 +48,7 @@ beforeAll(async () => {
     delayMs: 1_000,
     timeoutMs: SLOW_BODY_BOUND_MS + 30_000,
   });
-}, 900_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await release?.();
-  await store?.destroy();
-}, 120_000);
+});
 
 async function sampleRssWhile<T>(work: Promise<T>): Promise<T> {
   let running = true;

@@ -8,39 +8,30 @@
 //   after SIGNET_DRAIN_DELAY_SECONDS, a request in flight still completes with its session,
 //   and the process exits 0.
 import { Agent, request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appProcess, createAppStore, holdBuildLock, type AppProcess, type AppStore } from "@/tests/reliability/app-process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useAppProcess } from "@/tests/reliability/app-process";
 import { checkConsistency, withStoreDb } from "@/tests/reliability/db-check";
 import { api, createOwnerWithCli, createSignedHook, rawRequest, signedBody, type Owner, type SignedHook } from "@/tests/reliability/journey";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 const DIRECT_LINK_LIMIT = 5;
 
-let store: AppStore;
-let app: AppProcess;
 let owner: Owner;
 let hook: SignedHook;
-let release: () => Promise<void>;
-
-beforeAll(async () => {
-  store = await createAppStore();
-  owner = createOwnerWithCli(store);
-  release = await holdBuildLock();
-  app = appProcess(store, 3360, {
+const { app, store } = useAppProcess({
+  ports: [3360],
+  env: {
     SIGNET_METRICS_TOKEN: METRICS_TOKEN,
     SIGNET_TRUSTED_PROXIES: "127.0.0.1",
     SIGNET_DIRECT_LINK_RATE_LIMIT: String(DIRECT_LINK_LIMIT),
     SIGNET_DRAIN_DELAY_SECONDS: "1",
-  });
-  await app.start();
-  hook = await createSignedHook(app.baseUrl, owner.token, "Operations");
-}, 900_000);
+  },
+  prepare: (s) => void (owner = createOwnerWithCli(s)),
+});
 
-afterAll(async () => {
-  await app?.stop();
-  await release?.();
-  await store?.destroy();
-}, 120_000);
+beforeAll(async () => {
+  hook = await createSignedHook(app.baseUrl, owner.token, "Operations");
+});
 
 describe("health and readiness", () => {
   it("/healthz and /readyz answer anyone, with a status and nothing else", async () => {

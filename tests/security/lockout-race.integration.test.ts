@@ -4,31 +4,19 @@
 // the instances. Every password check is logged by the server ("password_checked"), so the
 // test counts exactly how many ran: never more failed checks than the limit, whatever the
 // concurrency, and the right password gets in only if its own attempt was within the limit.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SIGN_IN_MAX_ATTEMPTS } from "@/lib/auth/verify-credentials";
-import { appProcess, createAppStore, holdBuildLock, runCli, type AppProcess, type AppStore } from "@/tests/reliability/app-process";
+import { testEngine } from "@/tests/helpers/test-db";
+import { runCli, useAppProcess } from "@/tests/reliability/app-process";
 import { PASSWORD } from "@/tests/reliability/journey";
 import { CookieJar } from "./http-client";
 
 const BURST = 80;
-let store: AppStore;
-let apps: AppProcess[] = [];
-let release: () => Promise<void>;
 const email = `burst-${Date.now()}@example.com`;
-
-beforeAll(async () => {
-  store = await createAppStore();
-  runCli(store, ["user:create", "--email", email, "--password", PASSWORD]);
-  release = await holdBuildLock();
-  apps = store.engine === "postgres" ? [appProcess(store, 3341), appProcess(store, 3342)] : [appProcess(store, 3341)];
-  for (const app of apps) await app.start();
-}, 900_000);
-
-afterAll(async () => {
-  for (const app of apps) await app.stop();
-  await release?.();
-  await store?.destroy();
-}, 120_000);
+const { apps } = useAppProcess({
+  ports: testEngine() === "postgres" ? [3341, 3342] : [3341],
+  prepare: (store) => void runCli(store, ["user:create", "--email", email, "--password", PASSWORD]),
+});
 
 /** A CSRF token and cookie for Auth.js's credentials endpoint, fetched ahead of the burst. */
 async function prepared(baseUrl: string) {

@@ -13,11 +13,11 @@
 //   one creation response), log line, delivery row or audit event, and the database column
 //   holds only ciphertext.
 import { CROSS_ORIGIN_REFUSAL } from "@/lib/http/cross-origin";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { signUp } from "@/lib/auth/sign-up";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
-import { appProcess, createAppStore, holdBuildLock, type AppProcess, type AppStore } from "@/tests/reliability/app-process";
+import { useAppProcess } from "@/tests/reliability/app-process";
 import { withStoreDb } from "@/tests/reliability/db-check";
 import { api, createSignedHook, HMAC, PASSWORD, rawRequest, signedBody, type SignedHook } from "@/tests/reliability/journey";
 import { signRequest } from "@/lib/hmac/sign";
@@ -26,9 +26,6 @@ import { appFiles, pagesRouterFiles } from "./route-inventory";
 
 type Actor = "anonymous" | "other" | "viewer" | "editor" | "owner";
 
-let store: AppStore;
-let app: AppProcess;
-let release: () => Promise<void>;
 const users = {} as Record<Exclude<Actor, "anonymous">, { email: string; workspaceId: string }>;
 let workspaceId: string;
 let ownerToken: string;
@@ -44,25 +41,28 @@ function record(label: string, text: string) {
   answers.push({ label, text });
 }
 
-beforeAll(async () => {
-  store = await createAppStore();
-  await withStoreDb(store, async (db) => {
-    for (const actor of ["owner", "editor", "viewer", "other"] as const) {
-      const created = await signUp(db.prisma, { email: `${actor}-${Date.now()}@example.com`, password: PASSWORD });
-      users[actor] = { email: created.email, workspaceId: created.workspaceId };
-    }
-    workspaceId = users.owner.workspaceId;
-    const owner = await db.prisma.user.findUniqueOrThrow({ where: { email: users.owner.email }, select: { id: true } });
-    for (const role of ["editor", "viewer"] as const) {
-      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: users[role].email }, select: { id: true } });
-      await upsertMembership(db.prisma, workspaceId, user.id, role);
-    }
-    ownerToken = (await createApiToken(db.prisma, { userId: owner.id }, workspaceId, { name: "web-security" })).token;
-  });
-  release = await holdBuildLock();
-  app = appProcess(store, 3330, { SIGNET_LOG_LEVEL: "debug" });
-  await app.start();
+const { app, store } = useAppProcess({
+  ports: [3330],
+  env: { SIGNET_LOG_LEVEL: "debug" },
+  // Users, roles and a token, written before the app opens the store.
+  prepare: async (store) => {
+    await withStoreDb(store, async (db) => {
+      for (const actor of ["owner", "editor", "viewer", "other"] as const) {
+        const created = await signUp(db.prisma, { email: `${actor}-${Date.now()}@example.com`, password: PASSWORD });
+        users[actor] = { email: created.email, workspaceId: created.workspaceId };
+      }
+      workspaceId = users.owner.workspaceId;
+      const owner = await db.prisma.user.findUniqueOrThrow({ where: { email: users.owner.email }, select: { id: true } });
+      for (const role of ["editor", "viewer"] as const) {
+        const user = await db.prisma.user.findUniqueOrThrow({ where: { email: users[role].email }, select: { id: true } });
+        await upsertMembership(db.prisma, workspaceId, user.id, role);
+      }
+      ownerToken = (await createApiToken(db.prisma, { userId: owner.id }, workspaceId, { name: "web-security" })).token;
+    });
+  },
+});
 
+beforeAll(async () => {
   hook = await createSignedHook(app.baseUrl, ownerToken, "Secured");
   const open = await api(app.baseUrl, ownerToken, "POST", "/api/v1/workflows", {
     name: "Open",
@@ -90,13 +90,7 @@ beforeAll(async () => {
       expect(jars[actor].has(/session-token/), `${actor} session cookie`).toBe(true);
     }
   }
-}, 900_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await release?.();
-  await store?.destroy();
-}, 120_000);
+});
 
 // --- Page access matrix ----------------------------------------------------------------------
 
