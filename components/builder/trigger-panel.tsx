@@ -1,6 +1,7 @@
 "use client";
 
 import type { THmacScheme, THmacSettings } from "@/lib/hmac/schemas";
+import { HmacSwitch } from "@/components/webhook/hmac-switch";
 import { PathSelect } from "./editor-inputs";
 import { ALGORITHM_LABELS, SCHEME_LABELS, inputId, withScheme, type Issues } from "./editor-state";
 
@@ -22,36 +23,9 @@ export function TriggerPanel({
   webhookTabHref: string;
 }) {
   const path = ["trigger", "hmac"];
-  const toggleId = inputId([...path, "enabled"]);
   return (
     <div className="space-y-3">
-      <div className="flex items-start gap-3">
-        <input
-          id={toggleId}
-          type="checkbox"
-          role="switch"
-          checked={hmac.enabled}
-          onChange={(e) => onChange({ ...hmac, enabled: e.target.checked })}
-          aria-describedby={`${toggleId}-hint`}
-          className="mt-0.5 h-5 w-5 rounded border-slate-300"
-        />
-        <div>
-          <label htmlFor={toggleId} className="font-medium">
-            Require HMAC-signed requests
-          </label>
-          <p id={`${toggleId}-hint`} className="text-sm text-slate-600">
-            Only requests signed with one of this workflow&apos;s secrets start sessions. When published, the direct link and QR code stop
-            working, because anyone could open them without a signature.
-          </p>
-        </div>
-      </div>
-      {hmac.enabled !== (liveHmacEnabled ?? false) && liveHmacEnabled !== null && (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {hmac.enabled
-            ? "HMAC is on in this draft only. The direct link and QR code keep working until you publish."
-            : "HMAC is off in this draft only. The direct link and QR code come back when you publish."}
-        </p>
-      )}
+      <HmacSwitch id={inputId([...path, "enabled"])} enabled={hmac.enabled} liveEnabled={liveHmacEnabled} onChange={(enabled) => onChange({ ...hmac, enabled })} />
       <div className="grid gap-3 sm:grid-cols-2">
         <PathSelect
           label="Signature scheme"

@@ -1,4 +1,4 @@
-import { errorId, Field, FieldError, type ControlProps } from "@/components/ui/field";
+import { describedBy, Field, FieldNotes, type ControlProps } from "@/components/ui/field";
 import type { TField } from "@/lib/workflows/definition/schemas";
 
 /**
@@ -24,8 +24,7 @@ export function SessionField({ field, value, error }: { field: TField; value: st
   const text = value === undefined || typeof value === "boolean" ? "" : String(value);
 
   if (field.type === "checkbox") {
-    // The one control whose label follows it; same ids and aria wiring as Field.
-    const describedBy = [hint ? `${id}-hint` : null, error ? errorId(id) : null].filter(Boolean).join(" ") || undefined;
+    // The one control whose label follows it; the same notes and aria wiring as Field.
     return (
       <div className="space-y-1">
         <div className="flex items-start gap-3">
@@ -35,7 +34,7 @@ export function SessionField({ field, value, error }: { field: TField; value: st
             {...disable}
             type="checkbox"
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
+            aria-describedby={describedBy(id, hint, error)}
             defaultChecked={value === true || value === "on" || value === "true"}
             className="mt-0.5 h-5 w-5 rounded border-slate-300"
           />
@@ -44,12 +43,7 @@ export function SessionField({ field, value, error }: { field: TField; value: st
             {field.required && <RequiredMark />}
           </label>
         </div>
-        {hint && (
-          <div id={`${id}-hint`} className="text-xs text-slate-600">
-            {hint}
-          </div>
-        )}
-        <FieldError id={errorId(id)} message={error} />
+        <FieldNotes id={id} hint={hint} error={error} />
       </div>
     );
   }

@@ -18,7 +18,7 @@ export function controlClass(error?: string): string {
 }
 
 /** The id of the message a control's aria-describedby names. */
-export const errorId = (id: string) => `${id}-error`;
+const errorId = (id: string) => `${id}-error`;
 
 /** An error message under a control (or under a group, for errors about the group as a whole). */
 export function FieldError({ id, message }: { id: string; message?: string }) {
@@ -45,20 +45,33 @@ export function Field({
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? errorId(id) : null].filter(Boolean).join(" ");
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {children({ id, className: controlClass(error), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
+      {children({ id, className: controlClass(error), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) })}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The aria-describedby of a control with this hint and error. */
+export function describedBy(id: string, hint: ReactNode, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? errorId(id) : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** The hint and error under a control, with the ids describedBy names (Field uses it; so can a control laid out otherwise). */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
       {hint && (
         <div id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </div>
       )}
       <FieldError id={errorId(id)} message={error} />
-    </div>
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
 import type { SignaturePreview } from "@/lib/snippets/signature-preview";
 import { CustomSchemeFields } from "./custom-scheme-fields";
 import { Field } from "@/components/ui/field";
+import { HmacSwitch } from "./hmac-switch";
 import { SCHEME_DESCRIPTIONS, usesTimestamp } from "./scheme-descriptions";
 
 /**
@@ -67,37 +68,7 @@ export function HmacSettingsForm({
         void autosave.saveNow().then(setManual);
       }}
     >
-      <div className="flex items-start gap-3">
-        <input
-          id="hmac-enabled"
-          type="checkbox"
-          role="switch"
-          checked={hmac.enabled}
-          disabled={disabled}
-          onChange={(e) => change({ ...hmac, enabled: e.target.checked })}
-          aria-describedby="hmac-enabled-hint"
-          className="mt-0.5 h-5 w-5 rounded border-slate-300"
-        />
-        <div>
-          <label htmlFor="hmac-enabled" className="font-medium">
-            Require HMAC-signed requests
-          </label>
-          <div id="hmac-enabled-hint" className="text-sm text-slate-600">
-            <p>Only requests signed with one of this workflow&apos;s active secrets start sessions, in test mode too.</p>
-            <p className="mt-1 font-medium text-amber-900">
-              Once published with HMAC on, the direct link and QR code stop working: they show that only an authorised system can start
-              this workflow.
-            </p>
-          </div>
-        </div>
-      </div>
-      {liveEnabled !== null && hmac.enabled !== liveEnabled && (
-        <Alert tone="warning">
-          {hmac.enabled
-            ? "HMAC is on in the draft only: the live endpoint accepts unsigned requests until you publish."
-            : "HMAC is off in the draft only: the live endpoint keeps requiring signatures until you publish."}
-        </Alert>
-      )}
+      <HmacSwitch id="hmac-enabled" enabled={hmac.enabled} liveEnabled={liveEnabled} disabled={disabled} onChange={(enabled) => change({ ...hmac, enabled })} />
 
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]} error={errors.scheme}>
