@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const TABS = [
+  { label: "Overview", path: "/overview" },
   { label: "Builder", path: "" },
   { label: "Webhook", path: "/webhook" },
   { label: "Sessions", path: "/sessions" },

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SegmentedLinks } from "@/components/ui/segmented-links";
 
 // Filters as plain links (no client state): the URL is the filter, so it can be shared.
 
@@ -14,51 +15,35 @@ const OUTCOMES = [
   { value: "rejected", label: "Rejected" },
 ] as const;
 
-function href(base: string, mode?: string, outcome?: string): string {
+interface Filter {
+  mode?: string;
+  outcome?: string;
+  reason?: string;
+}
+
+function href(base: string, { mode, outcome, reason }: Filter): string {
   const params = new URLSearchParams();
   if (mode) params.set("mode", mode);
   if (outcome) params.set("outcome", outcome);
+  if (reason) params.set("reason", reason);
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }
 
-function Group({ label, children }: { label: string; children: React.ReactNode }) {
+/** Mode and outcome choices; a reason filter (set by the overview's links) shows as a removable chip. */
+export function DeliveryFilters({ base, mode, outcome, reason, reasonLabel }: { base: string; reasonLabel?: string } & Filter) {
   return (
-    <div role="group" aria-label={label} className="inline-flex overflow-hidden rounded-md border border-slate-300 bg-white text-sm">
-      {children}
-    </div>
-  );
-}
-
-function Choice({ to, current, children }: { to: string; current: boolean; children: React.ReactNode }) {
-  return (
-    <Link
-      href={to}
-      aria-current={current ? "true" : undefined}
-      className={`border-r border-slate-300 px-3 py-1.5 last:border-r-0 ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-50"}`}
-    >
-      {children}
-    </Link>
-  );
-}
-
-export function DeliveryFilters({ base, mode, outcome }: { base: string; mode?: string; outcome?: string }) {
-  return (
-    <div className="flex flex-wrap gap-2">
-      <Group label="Mode">
-        {MODES.map((m) => (
-          <Choice key={m.label} to={href(base, m.value, outcome)} current={mode === m.value}>
-            {m.label}
-          </Choice>
-        ))}
-      </Group>
-      <Group label="Outcome">
-        {OUTCOMES.map((o) => (
-          <Choice key={o.label} to={href(base, mode, o.value)} current={outcome === o.value}>
-            {o.label}
-          </Choice>
-        ))}
-      </Group>
+    <div className="flex flex-wrap items-center gap-2">
+      <SegmentedLinks label="Mode" options={MODES.map((m) => ({ label: m.label, href: href(base, { mode: m.value, outcome, reason }), current: mode === m.value }))} />
+      <SegmentedLinks label="Outcome" options={OUTCOMES.map((o) => ({ label: o.label, href: href(base, { mode, outcome: o.value }), current: outcome === o.value }))} />
+      {reason && (
+        <span className="inline-flex items-center gap-2 rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-800 ring-1 ring-slate-300">
+          Reason: {reasonLabel ?? reason}
+          <Link href={href(base, { mode, outcome })} className="font-medium text-brand-700 underline">
+            Clear<span className="sr-only"> the reason filter</span>
+          </Link>
+        </span>
+      )}
     </div>
   );
 }

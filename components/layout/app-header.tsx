@@ -84,6 +84,9 @@ function WorkspaceNav({ current, workspaces }: { current: WorkspaceLink; workspa
       <Link href={`/workspaces/${current.id}/settings/tokens`} className="text-slate-700 hover:text-slate-900">
         API tokens
       </Link>
+      <Link href={`/workspaces/${current.id}/audit`} className="text-slate-700 hover:text-slate-900">
+        Audit log
+      </Link>
     </nav>
   );
 }

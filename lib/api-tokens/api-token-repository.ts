@@ -48,3 +48,10 @@ export async function touchApiTokenLastUsed(db: Db, tokenId: string, now: Date, 
     data: { lastUsedAt: now },
   });
 }
+
+/** Name and last 4 characters of these tokens, for the audit log. */
+export async function findApiTokenLabels(db: Db, tokenIds: string[]): Promise<Map<string, { name: string; last4: string }>> {
+  if (tokenIds.length === 0) return new Map();
+  const rows = await db.apiToken.findMany({ where: { id: { in: tokenIds } }, select: { id: true, name: true, last4: true } });
+  return new Map(rows.map((r) => [r.id, { name: r.name, last4: r.last4 }]));
+}

@@ -39,11 +39,14 @@ function toDeliveryResource(row: DeliveryRecord) {
   };
 }
 
-const ZOutcomeFilter = z.object({ outcome: z.enum(DELIVERY_OUTCOMES, { error: "outcome must be accepted, duplicate or rejected" }).optional() });
+const ZDeliveryFilter = z.object({
+  outcome: z.enum(DELIVERY_OUTCOMES, { error: "outcome must be accepted, duplicate or rejected" }).optional(),
+  reason: z.string().regex(/^[a-z_]{1,64}$/, "reason must be a reason code such as signature_mismatch").optional(),
+});
 
 export function parseDeliveryFilter(url: URL) {
-  const { outcome } = ZOutcomeFilter.parse({ outcome: url.searchParams.get("outcome") ?? undefined });
-  return { ...parseTestFilter(url), outcome };
+  const { outcome, reason } = ZDeliveryFilter.parse({ outcome: url.searchParams.get("outcome") ?? undefined, reason: url.searchParams.get("reason") ?? undefined });
+  return { ...parseTestFilter(url), outcome, reason };
 }
 
 /** The delivery log of a workflow's webhook, newest first. */

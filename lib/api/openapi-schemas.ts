@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
 import { ZCreateSecret } from "@/lib/webhook-secrets/schemas";
 import { ZWorkflowDefinition } from "@/lib/workflows/definition";
 import { ZCreateWorkflow, ZUpdateWorkflow } from "@/lib/workflows/schemas";
@@ -205,6 +206,40 @@ export function componentSchemas(): Record<string, JsonSchema> {
         example: {},
         seenCount: { type: "integer" },
         lastSeenAt: dateTime,
+      },
+    },
+    AuditEvent: {
+      type: "object",
+      required: ["id", "action", "description", "createdAt", "actor", "target", "workflow", "data"],
+      properties: {
+        id: { type: "string" },
+        action: { type: "string", enum: Object.keys(AUDIT_ACTIONS) },
+        description: { type: "string", examples: ["Signing secret revealed"] },
+        createdAt: dateTime,
+        actor: nullable({ type: "object", properties: { id: { type: "string" }, email: nullable({ type: "string" }) } }),
+        target: {
+          type: "object",
+          properties: {
+            type: { type: "string", enum: Object.keys(AUDIT_TARGET_TYPES) },
+            id: { type: "string" },
+            label: nullable({ type: "string", description: "Workflow name, secret …last4, token name, member email or endpoint URL." }),
+          },
+        },
+        workflow: nullable({ type: "object", properties: { id: { type: "string" }, name: nullable({ type: "string", description: "null once deleted." }) } }),
+        data: { type: "object", additionalProperties: true, description: "Details of the action: ids, names, last-4s; never a secret." },
+      },
+    },
+    SessionExportLine: {
+      type: "object",
+      description: "One line of the NDJSON export.",
+      properties: {
+        sessionId: { type: "string" },
+        status: { type: "string", enum: ["open", "completed"] },
+        test: { type: "boolean" },
+        createdAt: dateTime,
+        completedAt: nullable(dateTime),
+        data: { type: "object", additionalProperties: true, description: "Every field key in form order; null when unanswered." },
+        prefilled: { type: "array", items: { type: "string" }, description: "Keys whose values came from the starting payload." },
       },
     },
   };

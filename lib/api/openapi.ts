@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
 import { componentSchemas } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Paths are written
@@ -99,6 +100,52 @@ export function openApiDocument(publicUrl: string): Json {
         parameters: [idParam],
         get: { operationId: "listSessions", summary: "List a workflow's sessions, newest first", parameters: [...pageParams, testParam], responses: { "200": list("Session", true), ...ERRORS } },
       },
+      "/workflows/{id}/sessions/export": {
+        parameters: [idParam],
+        get: {
+          operationId: "exportSessions",
+          summary: "Download a workflow's sessions as CSV or NDJSON, streamed",
+          description:
+            "Live sessions first, then test ones, each oldest first. Columns: sessionId, status, test, createdAt, completedAt, one per form " +
+            "field in form order (fields only older versions have come after), then `prefilled` (the keys that came from the payload, " +
+            "space-separated). In CSV a text cell starting with =, +, -, @, tab or carriage return is prefixed with an apostrophe so " +
+            "spreadsheets never run it as a formula; NDJSON carries the values unchanged, one JSON object per line.",
+          parameters: [
+            { name: "format", in: "query", schema: { type: "string", enum: ["csv", "ndjson"], default: "csv" } },
+            testParam,
+            { name: "status", in: "query", schema: { type: "string", enum: ["open", "completed"] } },
+            { name: "from", in: "query", schema: { type: "string" }, description: "Sessions created at or after: a date (00:00 UTC) or an ISO 8601 time." },
+            { name: "to", in: "query", schema: { type: "string" }, description: "Sessions created before: a date (00:00 UTC) or an ISO 8601 time." },
+            { name: "header", in: "query", schema: { type: "string", enum: ["labels", "keys"], default: "labels" }, description: "CSV header cells for fields: their labels or their keys." },
+          ],
+          responses: {
+            "200": {
+              description: "The file, streamed (Content-Disposition: attachment).",
+              content: { "text/csv": { schema: { type: "string" } }, "application/x-ndjson": { schema: ref("SessionExportLine") } },
+            },
+            "422": error("ValidationFailed"),
+            ...ERRORS,
+          },
+        },
+      },
+      "/audit-events": {
+        get: {
+          operationId: "listAuditEvents",
+          summary: "The workspace's audit log, newest first",
+          description: "Security-relevant actions: secrets created, revealed and revoked, HMAC turned on or off, publishes, API tokens, members, completion endpoints.",
+          parameters: [
+            ...pageParams,
+            { name: "action", in: "query", schema: { type: "string", enum: Object.keys(AUDIT_ACTIONS) } },
+            { name: "actor", in: "query", schema: { type: "string", format: "email" }, description: "Only events by this user." },
+            { name: "targetType", in: "query", schema: { type: "string", enum: Object.keys(AUDIT_TARGET_TYPES) } },
+            { name: "target", in: "query", schema: { type: "string" }, description: "Only events on this id." },
+            { name: "workflow", in: "query", schema: { type: "string" }, description: "Only events on this workflow and its secrets and endpoints." },
+            { name: "from", in: "query", schema: { type: "string" }, description: "At or after: a date (00:00 UTC) or an ISO 8601 time." },
+            { name: "to", in: "query", schema: { type: "string" }, description: "Before: a date (00:00 UTC) or an ISO 8601 time." },
+          ],
+          responses: { "200": list("AuditEvent", true), "422": error("ValidationFailed"), "401": error("Unauthenticated") },
+        },
+      },
       "/sessions/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "Session id." }],
         get: { operationId: "getSession", summary: "Read one session", responses: { "200": json(ref("Session"), "The session."), ...ERRORS } },
@@ -108,7 +155,12 @@ export function openApiDocument(publicUrl: string): Json {
         get: {
           operationId: "listDeliveries",
           summary: "The webhook's delivery log, newest first",
-          parameters: [...pageParams, testParam, { name: "outcome", in: "query", schema: { type: "string", enum: ["accepted", "duplicate", "rejected"] } }],
+          parameters: [
+            ...pageParams,
+            testParam,
+            { name: "outcome", in: "query", schema: { type: "string", enum: ["accepted", "duplicate", "rejected"] } },
+            { name: "reason", in: "query", schema: { type: "string" }, description: "Only this reason code, e.g. signature_mismatch." },
+          ],
           responses: { "200": list("Delivery", true), ...ERRORS },
         },
       },

@@ -41,3 +41,9 @@ export async function createUserWithPersonalWorkspace(
 export function updatePasswordEndingSessions(db: PrismaClient, userId: string, passwordHash: string) {
   return db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
 }
+
+export async function findUserEmails(db: PrismaClient, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

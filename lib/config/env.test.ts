@@ -45,6 +45,7 @@ describe("loadConfig", () => {
       metricsToken: null,
       drainDelayMs: 0,
       shutdownGraceMs: 10_000,
+      deliveryRetentionDays: 30,
       nodeEnv: "development",
     });
     expect(config.trustedProxies.has("127.0.0.1")).toBe(false);
@@ -73,6 +74,7 @@ describe("loadConfig", () => {
       SIGNET_METRICS_TOKEN: "m".repeat(32),
       SIGNET_DRAIN_DELAY_SECONDS: "1.5",
       SIGNET_SHUTDOWN_GRACE_SECONDS: "20",
+      SIGNET_DELIVERY_RETENTION_DAYS: "7",
       NODE_ENV: "production",
       SIGNET_LOG_LEVEL: "warn",
       SIGNET_HSTS: "off",
@@ -90,6 +92,7 @@ describe("loadConfig", () => {
       metricsToken: "m".repeat(32),
       drainDelayMs: 1500,
       shutdownGraceMs: 20_000,
+      deliveryRetentionDays: 7,
       nodeEnv: "production",
     });
     expect(config.trustedProxies.has("10.20.30.40")).toBe(true);
@@ -129,6 +132,8 @@ describe("loadConfig", () => {
     ["PORT", "abc", /PORT must be a port number/],
     ["SIGNET_HOOK_BODY_LIMIT", "0", /SIGNET_HOOK_BODY_LIMIT must be a positive number of bytes/],
     ["SIGNET_HOOK_RATE_LIMIT", "1.5", /SIGNET_HOOK_RATE_LIMIT must be a positive number/],
+    ["SIGNET_DELIVERY_RETENTION_DAYS", "0", /SIGNET_DELIVERY_RETENTION_DAYS must be a whole number of days between 1 and 3650/],
+    ["SIGNET_DELIVERY_RETENTION_DAYS", "thirty", /SIGNET_DELIVERY_RETENTION_DAYS must be a whole number of days/],
     ["SIGNET_PUBLIC_URL", "ftp://x", /SIGNET_PUBLIC_URL must be an http\(s\) URL/],
     ["NODE_ENV", "staging", /NODE_ENV must be development, production or test/],
     ["SIGNET_LOG_LEVEL", "loud", /SIGNET_LOG_LEVEL must be debug, info, warn or error/],

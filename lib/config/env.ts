@@ -46,6 +46,8 @@ export interface AppConfig {
   drainDelayMs: number;
   /** On SIGTERM: how long in-flight requests get to finish before the process exits anyway. */
   shutdownGraceMs: number;
+  /** Delivery-log rows (headers and stored payloads included) older than this are pruned. */
+  deliveryRetentionDays: number;
   nodeEnv: "development" | "production" | "test";
 }
 
@@ -94,6 +96,7 @@ const ZEnv = z.object({
   ),
   SIGNET_DRAIN_DELAY_SECONDS: optional(z.coerce.number({ error: "must be a number of seconds" }).min(0, "must be 0 or more seconds").max(300, "must be at most 300 seconds")),
   SIGNET_SHUTDOWN_GRACE_SECONDS: optional(positiveInt("a positive number of seconds", 3600)),
+  SIGNET_DELIVERY_RETENTION_DAYS: optional(positiveInt("a whole number of days between 1 and 3650", 3650)),
   NODE_ENV: optional(z.enum(["development", "production", "test"], { error: "must be development, production or test" })),
   // Validated here so a typo stops the start; read by logLevelFromEnv, hstsFromEnv, migrationsDirFromEnv.
   SIGNET_LOG_LEVEL: optional(ZLogLevel),
@@ -156,6 +159,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken: e.SIGNET_METRICS_TOKEN ?? null,
     drainDelayMs: Math.round((e.SIGNET_DRAIN_DELAY_SECONDS ?? 0) * 1000),
     shutdownGraceMs: (e.SIGNET_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
+    deliveryRetentionDays: e.SIGNET_DELIVERY_RETENTION_DAYS ?? 30,
     nodeEnv: e.NODE_ENV ?? "development",
   };
 }

@@ -110,14 +110,35 @@ const listSelect = {
 export interface DeliveryFilter {
   test?: boolean;
   outcome?: DeliveryOutcome;
+  reasonCode?: string;
 }
 
 export function listDeliveryRows(db: Db, workflowId: string, filter: DeliveryFilter, opts: { take: number; cursor?: string }) {
   return db.delivery.findMany({
-    where: { workflowId, ...(filter.test === undefined ? {} : { test: filter.test }), ...(filter.outcome ? { outcome: filter.outcome } : {}) },
+    where: {
+      workflowId,
+      ...(filter.test === undefined ? {} : { test: filter.test }),
+      ...(filter.outcome ? { outcome: filter.outcome } : {}),
+      ...(filter.reasonCode ? { reasonCode: filter.reasonCode } : {}),
+    },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: opts.take,
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: listSelect,
   });
+}
+
+/**
+ * Deletes up to `batch` of a workflow's deliveries received before `before`; returns how many.
+ * Small batches keep each transaction short: the rows are old, so no webhook request waits on
+ * their locks, and the (workflowId, receivedAt, …) index finds them without a scan.
+ */
+export function deleteDeliveriesBefore(db: Db, workflowId: string, before: Date, batch: number): Promise<number> {
+  return db.$executeRawUnsafe(
+    `DELETE FROM "Delivery" WHERE "id" IN (
+       SELECT "id" FROM "Delivery" WHERE "workflowId" = $1 AND "receivedAt" < $2::timestamp(3) LIMIT $3)`,
+    workflowId,
+    before.toISOString(),
+    batch,
+  );
 }

@@ -36,6 +36,8 @@ export interface DeliveryQuery {
   /** Test deliveries only (true), live ones only (false), or both. */
   test?: boolean;
   outcome?: DeliveryOutcome;
+  /** A reason code, e.g. signature_mismatch (the overview links here with it). */
+  reason?: string;
   /** At most 200; 50 by default. */
   take?: number;
   /** The id of the last delivery of the previous page. */
@@ -56,7 +58,7 @@ export async function listDeliveries(
   const rows = await listDeliveryRows(
     db,
     workflowId,
-    { test: query.test, outcome: query.outcome },
+    { test: query.test, outcome: query.outcome, reasonCode: query.reason },
     { take: Math.min(Math.max(query.take ?? 50, 1), 200), cursor: query.cursor },
   );
   const deliveries = rows.map(({ body, headers, warnings, diagnosis, ...columns }) => ({

@@ -30,6 +30,35 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
+/** The codes whose outcome is "rejected": each needs a fix below. */
+export type RejectionReason = { [K in ReasonCode]: (typeof REASONS)[K]["outcome"] extends "rejected" ? K : never }[ReasonCode];
+
+// What the builder (or the partner) can do about each rejection, in one sentence. A new
+// rejection reason without a fix here is a compile error.
+export const REJECTION_FIXES: Record<RejectionReason, string> = {
+  method_not_allowed: "Send the request with POST; other methods never start a session.",
+  not_published: "Publish the workflow: the live URL answers 404 until a version is live.",
+  rate_limited: "Slow the sender down (it should wait the Retry-After seconds), or raise SIGNET_HOOK_RATE_LIMIT.",
+  unsupported_media_type: "Send Content-Type: application/json (or application/x-www-form-urlencoded) with a UTF-8 body.",
+  payload_too_large: "Send a smaller body, or raise SIGNET_HOOK_BODY_LIMIT if payloads this large are expected.",
+  body_incomplete: "The sender closed the connection early: check its timeout and that Content-Length matches the body.",
+  signature_malformed: "Format the signature header exactly as the Webhook tab shows it: prefix, encoding and length.",
+  message_id_too_long: "Send a message id of at most 256 characters.",
+  signature_missing: "Sign every request and send the signature in the header named on the Webhook tab.",
+  signature_mismatch: "Sign the exact raw body bytes with an active secret; a test request's signature debugger shows the difference.",
+  timestamp_out_of_tolerance: "Sync the sender's clock (NTP) and sign with the current time; old requests are refused as replays.",
+  no_active_secret: "Add a signing secret on the Webhook tab; expired and revoked secrets never verify.",
+  invalid_body: "Send a body that parses as its Content-Type: valid JSON, or valid form encoding.",
+  required_field_missing: "Include every payload path a required mapping reads, or make that mapping optional.",
+  mapping_failed: "Send values that fit the field types (ISO dates, numbers, an option's value), or change the field's type.",
+  internal_error: "A fault on Signet's side: check the server log at that time; the sender should retry.",
+};
+
+/** The fix for a stored rejection reason, or null for codes that are not rejections (or unknown). */
+export function fixForReason(code: string): string | null {
+  return Object.hasOwn(REJECTION_FIXES, code) ? REJECTION_FIXES[code as RejectionReason] : null;
+}
+
 /** The builder-facing explanation of a stored reason code (codes from older versions included). */
 export function reasonInWords(code: string): string {
   return (REASONS as Record<string, { words: string }>)[code]?.words ?? code;

@@ -91,3 +91,61 @@ export async function saveSessionProgress(
   });
   return count === 1;
 }
+
+export interface ExportCursor {
+  test: boolean;
+  /** ISO time with milliseconds, as returned in ExportSessionRow.createdAt. */
+  createdAt: string;
+  id: string;
+}
+
+export interface ExportSessionRow {
+  id: string;
+  status: "open" | "completed";
+  test: boolean;
+  createdAt: string;
+  completedAt: string | null;
+  data: unknown;
+  prefilledKeys: string[] | null;
+}
+
+export interface ExportFilter {
+  test?: boolean;
+  status?: "open" | "completed";
+  from?: Date;
+  to?: Date;
+}
+
+const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * One chunk of a workflow's sessions in export order (live before test, then oldest first),
+ * strictly after `after`. Keyset paging over the (workflowId, test, createdAt, id) index, so
+ * every chunk costs the same however deep into the export it is.
+ */
+export function readSessionsForExport(db: Db, workflowId: string, filter: ExportFilter, after: ExportCursor | null, take: number) {
+  const params: unknown[] = [workflowId, take];
+  const where: string[] = [`"workflowId" = $1`];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (filter.test !== undefined) add((p) => `"test" = ${p}::boolean`, filter.test);
+  if (filter.status) add((p) => `"status" = ${p}::"SessionStatus"`, filter.status);
+  if (filter.from) add((p) => `"createdAt" >= ${p}::timestamp(3)`, filter.from.toISOString());
+  if (filter.to) add((p) => `"createdAt" < ${p}::timestamp(3)`, filter.to.toISOString());
+  if (after) {
+    params.push(after.test, after.createdAt, after.id);
+    const n = params.length;
+    where.push(`("test", "createdAt", "id") > ($${n - 2}::boolean, $${n - 1}::timestamp(3), $${n})`);
+  }
+  return db.$queryRawUnsafe<ExportSessionRow[]>(
+    `SELECT "id", "status"::text AS "status", "test", to_char("createdAt", ${ISO_MS}) AS "createdAt",
+            to_char("completedAt", ${ISO_MS}) AS "completedAt", "data", "prefilledKeys"
+       FROM "Session"
+      WHERE ${where.join(" AND ")}
+      ORDER BY "test", "createdAt", "id"
+      LIMIT $2`,
+    ...params,
+  );
+}

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { listAuditEvents } from "@/lib/audit/audit-repository";
+import { listAuditEventRows } from "@/lib/audit/audit-repository";
 import { signUp } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/errors/app-error";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
@@ -135,7 +135,7 @@ describe("secrets", () => {
     const revealed = await revealSecret(db.prisma, owner, workflowId, created.id, { keys });
     expect(revealed.secret).toBe(created.secret);
     await revokeSecret(db.prisma, owner, workflowId, created.id);
-    const events = await listAuditEvents(db.prisma, workspaceId);
+    const events = await listAuditEventRows(db.prisma, workspaceId);
     const actions = events.filter((e) => e.targetId === created.id).map((e) => e.action).sort();
     expect(actions).toEqual(["secret.created", "secret.revealed", "secret.revoked"]);
     expect(JSON.stringify(events)).not.toContain(created.secret);

@@ -72,7 +72,7 @@ export async function publishWorkflow(
       const version = ((await latestVersionNumber(tx, workflowId))?.version ?? 0) + 1;
       const created = await insertVersion(tx, { workflowId, version, definition: draft, publishedById: actor!.userId });
       await setLiveVersion(tx, workflowId, created.id);
-      const audit = { workspaceId: access.workspace.id, actorUserId: actor!.userId, targetType: "workflow", targetId: workflowId };
+      const audit = { workspaceId: access.workspace.id, actorUserId: actor!.userId, targetType: "workflow" as const, targetId: workflowId };
       await recordAuditEvent(tx, { ...audit, action: "workflow.published", data: { version } });
       const hmacBefore = previous?.trigger.hmac.enabled ?? false;
       if (draft.trigger.hmac.enabled !== hmacBefore) {

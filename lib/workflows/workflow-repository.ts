@@ -96,3 +96,33 @@ export function findLiveWorkflowBySlug(db: Db, slug: string) {
     select: { id: true, name: true, workspaceId: true, liveVersion: { select: { id: true, version: true, definition: true } } },
   });
 }
+
+/** The ids among `workflowIds` that belong to the workspace (the rest are someone else's). */
+export async function workflowIdsInWorkspace(db: Db, workspaceId: string, workflowIds: string[]): Promise<string[]> {
+  if (workflowIds.length === 0) return [];
+  const rows = await db.workflow.findMany({ where: { workspaceId, id: { in: workflowIds } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** Every published definition of a workflow, newest first (for columns that span versions). */
+export function listVersionDefinitions(db: Db, workflowId: string) {
+  return db.workflowVersion.findMany({ where: { workflowId }, orderBy: { version: "desc" }, select: { version: true, definition: true } });
+}
+
+/** Current names of these workflows (deleted ones are absent). */
+export async function findWorkflowNames(db: Db, workflowIds: string[]): Promise<Map<string, string>> {
+  if (workflowIds.length === 0) return new Map();
+  const rows = await db.workflow.findMany({ where: { id: { in: workflowIds } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** All workflow ids in pages of `take`, after `cursor` (for jobs that visit every workflow). */
+export async function pageWorkflowIds(db: Db, take: number, cursor?: string): Promise<string[]> {
+  const rows = await db.workflow.findMany({
+    orderBy: { id: "asc" },
+    take,
+    ...(cursor ? { where: { id: { gt: cursor } } } : {}),
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}

@@ -6,6 +6,7 @@
 // cannot dodge it. Pages are checked over HTTP in web-security.integration.test.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as catchAll from "@/app/api/v1/[...path]/route";
+import * as auditEvents from "@/app/api/v1/audit-events/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as sessionById from "@/app/api/v1/sessions/[id]/route";
 import * as deliveries from "@/app/api/v1/workflows/[id]/deliveries/route";
@@ -15,6 +16,7 @@ import * as workflow from "@/app/api/v1/workflows/[id]/route";
 import * as revoke from "@/app/api/v1/workflows/[id]/secrets/[secretId]/revoke/route";
 import * as secrets from "@/app/api/v1/workflows/[id]/secrets/route";
 import * as workflowSessions from "@/app/api/v1/workflows/[id]/sessions/route";
+import * as sessionExport from "@/app/api/v1/workflows/[id]/sessions/export/route";
 import * as workflows from "@/app/api/v1/workflows/route";
 import * as hook from "@/app/api/hooks/[hookId]/route";
 import * as directLink from "@/app/w/[slug]/route";
@@ -71,6 +73,9 @@ const API_TABLE: Record<string, Record<string, Record<ApiActor, Expect>>> = {
   "app/api/v1/workflows/[id]/secrets/route.ts": { GET: READ, POST: WRITE },
   "app/api/v1/workflows/[id]/secrets/[secretId]/revoke/route.ts": { POST: WRITE },
   "app/api/v1/workflows/[id]/sessions/route.ts": { GET: READ },
+  "app/api/v1/workflows/[id]/sessions/export/route.ts": { GET: READ },
+  // "other" reads its own workspace's log: ok, and it must not show ours.
+  "app/api/v1/audit-events/route.ts": { GET: { ...READ, other: "ok" } },
   "app/api/v1/workflows/[id]/deliveries/route.ts": { GET: READ },
   "app/api/v1/workflows/[id]/detected-fields/route.ts": { GET: READ },
   "app/api/v1/sessions/[id]/route.ts": { GET: READ },
@@ -92,6 +97,14 @@ const PUBLIC_ROUTES: Record<string, string[]> = {
   // The management API's reference: public documentation, like /api/v1/openapi.json.
   "app/docs/api/route.ts": ["GET"],
   "app/docs/api/scalar.js/route.ts": ["GET"],
+};
+
+/**
+ * Routes for the signed-in browser (Auth.js session cookie, no token): their actor × outcome
+ * table is checked over HTTP in web-security.integration.test.ts, next to the pages.
+ */
+const BROWSER_ROUTES: Record<string, string[]> = {
+  "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/export/route.ts": ["GET"],
 };
 
 /** Server actions: the permission each needs; "public" ones are the auth forms and session capability. */
@@ -118,7 +131,11 @@ const EXPECT_FOR: Record<"signed-in" | "edit" | "own", Record<ActionActor, Expec
 
 describe("route inventory", () => {
   it("every route.ts and every exported method is in the API table or the public list", () => {
-    const covered = { ...Object.fromEntries(Object.entries(API_TABLE).map(([f, m]) => [f, Object.keys(m).sort()])), ...Object.fromEntries(Object.entries(PUBLIC_ROUTES).map(([f, m]) => [f, [...m].sort()])) };
+    const covered = {
+      ...Object.fromEntries(Object.entries(API_TABLE).map(([f, m]) => [f, Object.keys(m).sort()])),
+      ...Object.fromEntries(Object.entries(PUBLIC_ROUTES).map(([f, m]) => [f, [...m].sort()])),
+      ...Object.fromEntries(Object.entries(BROWSER_ROUTES).map(([f, m]) => [f, [...m].sort()])),
+    };
     const onDisk = Object.fromEntries(appFiles("route.ts").map((f) => [f, exportedMethods(f).sort()]));
     expect(onDisk).toEqual(covered);
   });
@@ -191,6 +208,10 @@ const API_CALLS: Record<string, Record<string, (f: Fixture) => { handler: AnyHan
     POST: (f) => ({ handler: revoke.POST, path: `/api/v1/workflows/${f.id}/secrets/${f.secretId}/revoke`, params: { id: f.id, secretId: f.secretId } }),
   },
   "app/api/v1/workflows/[id]/sessions/route.ts": { GET: (f) => ({ handler: workflowSessions.GET, path: `/api/v1/workflows/${f.id}/sessions`, params: { id: f.id } }) },
+  "app/api/v1/workflows/[id]/sessions/export/route.ts": {
+    GET: (f) => ({ handler: sessionExport.GET, path: `/api/v1/workflows/${f.id}/sessions/export?format=ndjson`, params: { id: f.id } }),
+  },
+  "app/api/v1/audit-events/route.ts": { GET: () => ({ handler: auditEvents.GET as AnyHandler, path: "/api/v1/audit-events", params: {} }) },
   "app/api/v1/workflows/[id]/deliveries/route.ts": { GET: (f) => ({ handler: deliveries.GET, path: `/api/v1/workflows/${f.id}/deliveries`, params: { id: f.id } }) },
   "app/api/v1/workflows/[id]/detected-fields/route.ts": { GET: (f) => ({ handler: detected.GET, path: `/api/v1/workflows/${f.id}/detected-fields`, params: { id: f.id } }) },
   "app/api/v1/sessions/[id]/route.ts": { GET: (f) => ({ handler: sessionById.GET, path: `/api/v1/sessions/${f.sessionId}`, params: { id: f.sessionId } }) },
@@ -213,6 +234,11 @@ describe("API routes × actors", () => {
           if (file === "app/api/v1/workflows/route.ts" && method === "GET" && result.status === 200) {
             const ids = (result.json.data as { id: string }[]).map((w) => w.id);
             expect(ids.includes(f.id), `${actor} listing`).toBe(actor !== "other");
+          }
+          if (file === "app/api/v1/audit-events/route.ts" && result.status === 200) {
+            // The fixture's publish is audited in our workspace only.
+            const targets = (result.json.data as { target: { id: string } }[]).map((e) => e.target.id);
+            expect(targets.includes(f.id), `${actor} audit log`).toBe(actor !== "other");
           }
         }
         expect(results).toEqual(Object.keys(row).map((a) => `${a}: as expected`));

@@ -107,8 +107,10 @@ const PAGES: Record<string, { path: () => string; expect: Record<Actor, PageExpe
   "pages/s/[token].tsx": { path: () => sessionPath, expect: { anonymous: 200, other: 200, viewer: 200, editor: 200, owner: 200 } },
   "app/workspaces/[workspaceId]/page.tsx": { path: () => `/workspaces/${workspaceId}`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/members/page.tsx": { path: () => `/workspaces/${workspaceId}/members`, expect: WORKSPACE_PAGE },
+  "app/workspaces/[workspaceId]/audit/page.tsx": { path: () => `/workspaces/${workspaceId}/audit`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/settings/tokens/page.tsx": { path: () => `/workspaces/${workspaceId}/settings/tokens`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}`, expect: WORKSPACE_PAGE },
+  "app/workspaces/[workspaceId]/workflows/[workflowId]/overview/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/overview?range=24h&mode=test`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/deliveries/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/deliveries?mode=test`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/webhook/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/webhook`, expect: WORKSPACE_PAGE },
@@ -141,6 +143,42 @@ describe("pages × actors over HTTP", () => {
       expect(results).toEqual(Object.keys(page.expect).map((a) => `${a}: as expected`));
     });
   }
+
+  // Routes for the signed-in browser (the access matrix lists them as BROWSER_ROUTES).
+  const BROWSER_ROUTES: Record<string, { path: () => string; expect: Record<Actor, 200 | 401 | 404> }> = {
+    "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/export/route.ts": {
+      path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions/export?format=csv`,
+      expect: { anonymous: 401, other: 404, viewer: 200, editor: 200, owner: 200 },
+    },
+  };
+
+  it("the browser-route table names every route.ts under app/workspaces", () => {
+    expect(appFiles("route.ts").filter((f) => f.startsWith("app/workspaces/"))).toEqual(Object.keys(BROWSER_ROUTES).sort());
+  });
+
+  for (const [file, route] of Object.entries(BROWSER_ROUTES)) {
+    it(file.replace(/^app|\/route\.ts$/g, ""), async () => {
+      const results: string[] = [];
+      for (const actor of Object.keys(route.expect) as Actor[]) {
+        const answer = await get(app.baseUrl, route.path(), jars[actor]);
+        record(`${actor} ${route.path()}`, answer.text);
+        results.push(`${actor}: ${answer.status === route.expect[actor] ? "as expected" : `got ${answer.status}, expected ${route.expect[actor]}`}`);
+      }
+      expect(results).toEqual(Object.keys(route.expect).map((a) => `${a}: as expected`));
+    });
+  }
+
+  it("the sessions export streams the workflow's sessions to members, under their own workspace URL only", async () => {
+    const csv = await get(app.baseUrl, `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions/export?format=csv&test=true`, jars.viewer);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="secured-sessions-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers.get("cache-control")).toBe("no-store");
+    const lines = csv.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]!.startsWith("sessionId,status,test,createdAt,completedAt,")).toBe(true);
+    expect(lines).toHaveLength(2); // the one test session of the set-up
+    const elsewhere = await get(app.baseUrl, `/workspaces/${users.other.workspaceId}/workflows/${hook.workflowId}/sessions/export`, jars.other);
+    expect(elsewhere.status).toBe(404);
+  });
 
   it("a workflow of another workspace is 404 under the visitor's own workspace URL too", async () => {
     const page = await get(app.baseUrl, `/workspaces/${users.other.workspaceId}/workflows/${hook.workflowId}`, jars.other);
@@ -399,7 +437,7 @@ describe("sign-out", () => {
 describe("secrets never leak", () => {
   it("the secret appears in no page, no JSON answer but its creation, no log line; tokens and passwords neither", async () => {
     // The reads a builder and a script make after creating the secret.
-    for (const path of [`/api/v1/workflows/${hook.workflowId}`, `/api/v1/workflows/${hook.workflowId}/secrets`, `/api/v1/workflows/${hook.workflowId}/deliveries`, `/api/v1/workflows/${hook.workflowId}/deliveries?test=true`, `/api/v1/workflows/${hook.workflowId}/sessions`, `/api/v1/workflows/${hook.workflowId}/detected-fields`]) {
+    for (const path of [`/api/v1/audit-events`, `/api/v1/workflows/${hook.workflowId}/sessions/export?format=ndjson`, `/api/v1/workflows/${hook.workflowId}`, `/api/v1/workflows/${hook.workflowId}/secrets`, `/api/v1/workflows/${hook.workflowId}/deliveries`, `/api/v1/workflows/${hook.workflowId}/deliveries?test=true`, `/api/v1/workflows/${hook.workflowId}/sessions`, `/api/v1/workflows/${hook.workflowId}/detected-fields`]) {
       const answer = await api(app.baseUrl, ownerToken, "GET", path);
       expect(answer.status, path).toBe(200);
       record(`api ${path}`, answer.text);

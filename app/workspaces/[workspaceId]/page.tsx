@@ -2,7 +2,9 @@ import Link from "next/link";
 import { roleAllows } from "@/lib/auth/authorize";
 import { requireWorkspacePage } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db/client";
+import { getWorkspaceActivity } from "@/lib/insights/get-workspace-activity";
 import { listWorkspaceWorkflows } from "@/lib/workflows/list-workflows";
+import { ActivitySparkline } from "@/components/insights/activity-sparkline";
 import { TextField } from "@/components/ui/field";
 import { CreateWorkflowForm } from "@/components/builder/create-workflow-form";
 import { WorkflowRowActions } from "@/components/builder/workflow-row-actions";
@@ -29,7 +31,9 @@ export default async function WorkflowsPage({
   const search = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 120) ?? "";
   const { actor, workspace, role } = await requireWorkspacePage(workspaceId);
   const canEdit = roleAllows(role, "edit");
-  const workflows = await listWorkspaceWorkflows(await getDb(), actor, workspaceId, { search: search || undefined });
+  const db = await getDb();
+  const workflows = await listWorkspaceWorkflows(db, actor, workspaceId, { search: search || undefined });
+  const activity = await getWorkspaceActivity(db, actor, workspaceId, workflows.map((w) => w.id));
 
   return (
     <section aria-labelledby="workflows-heading" className="space-y-6">
@@ -77,30 +81,33 @@ export default async function WorkflowsPage({
         </div>
       ) : (
         <ul aria-label="Workflows" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
-          {workflows.map((workflow) => (
-            <li key={workflow.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-              <div className="min-w-0 flex-1">
-                <Link
-                  href={`/workspaces/${workspaceId}/workflows/${workflow.id}`}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {workflow.name}
-                </Link>
-                <p className="text-xs text-slate-600">
-                  {workflow.liveVersion ? `Live: version ${workflow.liveVersion.version}` : "Not published"} · created{" "}
-                  {dateFormat.format(workflow.createdAt)} UTC
-                </p>
-              </div>
-              {canEdit && (
-                <WorkflowRowActions
-                  name={workflow.name}
-                  rename={renameWorkflowAction.bind(null, workspaceId, workflow.id)}
-                  duplicate={duplicateWorkflowAction.bind(null, workspaceId, workflow.id)}
-                  remove={deleteWorkflowAction.bind(null, workspaceId, workflow.id)}
-                />
-              )}
-            </li>
-          ))}
+          {workflows.map((workflow) => {
+            const recent = activity.get(workflow.id);
+            const base = `/workspaces/${workspaceId}/workflows/${workflow.id}`;
+            return (
+              <li key={workflow.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+                <div className="min-w-0 flex-1">
+                  {/* Once requests or sessions exist, the overview is where a workflow opens. */}
+                  <Link href={recent?.hasTraffic ? `${base}/overview` : base} className="font-medium text-brand-700 hover:underline">
+                    {workflow.name}
+                  </Link>
+                  <p className="text-xs text-slate-600">
+                    {workflow.liveVersion ? `Live: version ${workflow.liveVersion.version}` : "Not published"} · created{" "}
+                    {dateFormat.format(workflow.createdAt)} UTC
+                  </p>
+                </div>
+                {recent && <ActivitySparkline activity={recent} name={workflow.name} />}
+                {canEdit && (
+                  <WorkflowRowActions
+                    name={workflow.name}
+                    rename={renameWorkflowAction.bind(null, workspaceId, workflow.id)}
+                    duplicate={duplicateWorkflowAction.bind(null, workspaceId, workflow.id)}
+                    remove={deleteWorkflowAction.bind(null, workspaceId, workflow.id)}
+                  />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
