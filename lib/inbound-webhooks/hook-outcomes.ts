@@ -43,7 +43,6 @@ export const REJECTION_FIXES: Record<RejectionReason, string> = {
   payload_too_large: "Send a smaller body, or raise SIGNET_HOOK_BODY_LIMIT if payloads this large are expected.",
   body_incomplete: "The sender closed the connection early: check its timeout and that Content-Length matches the body.",
   signature_malformed: "Format the signature header exactly as the Webhook tab shows it: prefix, encoding and length.",
-  message_id_too_long: "Send a message id of at most 256 characters.",
   signature_missing: "Sign every request and send the signature in the header named on the Webhook tab.",
   signature_mismatch: "Sign the exact raw body bytes with an active secret; a test request's signature debugger shows the difference.",
   timestamp_out_of_tolerance: "Sync the sender's clock (NTP) and sign with the current time; old requests are refused as replays.",

@@ -183,7 +183,7 @@ describe("prefilled flags", () => {
       t.db.prisma,
       [
         {
-          session: { id: viaBatch, workflowId: wf.id, versionId: wf.versionId, token: randomBytes(24).toString("base64url"), test: false, data: JSON.stringify({ email: "b@example.com", amount: 2 }), messageId: null },
+          session: { versionId: wf.versionId, token: randomBytes(24).toString("base64url"), data: JSON.stringify({ email: "b@example.com", amount: 2 }) },
           deliveryId: `d_${randomBytes(8).toString("hex")}`,
           delivery: { workflowId: wf.id, receivedAt: now, test: false, outcome: "accepted", reasonCode: "accepted", status: 201, secretId: null, secretLast4: null, latencyMs: 1, sessionId: viaBatch, messageId: null, contentType: "application/json", headers: {}, bodyLength: 2, bodySha256: "x", body: null },
         },
