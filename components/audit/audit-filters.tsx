@@ -11,7 +11,8 @@ const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : undefined);
 export function AuditFilters({ action, filter, members }: { action: string; filter: TAuditFilter; members: string[] }) {
   const actors = filter.actor && !members.includes(filter.actor) ? [...members, filter.actor] : members;
   return (
-    <form action={action} method="get" aria-label="Filter the audit log" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+    // autoComplete off: a reload shows the filters in the URL, not the browser's remembered ones.
+    <form action={action} method="get" autoComplete="off" aria-label="Filter the audit log" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
       <SelectField
         label="Action"
         name="action"

@@ -31,7 +31,7 @@ export function ActivitySparkline({ activity, name }: { activity: WorkflowActivi
         )}
         <LinePath data={activity.sessions} x={(_, i) => x(i)} y={(n) => y(n)} stroke={SESSIONS} strokeWidth={2} fill="none" vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
       </svg>
-      <p aria-hidden className="text-xs leading-tight text-slate-600">
+      <p aria-hidden className="w-24 text-xs leading-tight text-slate-600">
         <span className="font-medium text-slate-900 tabular-nums">{formatCount(sessions)}</span> sessions
         <br />
         <span className={`font-medium tabular-nums ${rejections > 0 ? "text-red-700" : "text-slate-900"}`}>{formatCount(rejections)}</span> rejected

@@ -14,8 +14,9 @@ import { ChartTable } from "./chart-table";
 const VIEW_HEIGHT = 100;
 const BAND = 10;
 
+/** A label every n buckets; phones get half as many (every second one is hidden below `sm`). */
 function tickEvery(count: number, unit: BucketUnit): number {
-  if (unit === "hour") return 6;
+  if (unit === "hour") return 3;
   return count > 10 ? 5 : 1;
 }
 
@@ -41,42 +42,48 @@ export function DeliveriesChart({ series, unit, title }: { series: DeliverySerie
   return (
     <figure className="space-y-3">
       <figcaption className="sr-only">{summary}</figcaption>
-      <div className="relative pl-10">
-        {/* Y axis: HTML labels at the height of their value. */}
-        <div aria-hidden className="absolute inset-y-0 left-0 w-9 text-right text-xs text-slate-600">
+      <div className="flex gap-2">
+        {/* Y axis: HTML labels at the height of their value, beside a plot of the same height. */}
+        <div aria-hidden className="relative h-48 w-8 shrink-0 text-right text-xs text-slate-600 sm:h-56">
           {ticks.map((t) => (
-            <span key={t} className="absolute right-1 -translate-y-1/2 tabular-nums" style={{ top: `${(1 - t / top) * 100}%` }}>
+            <span key={t} className="absolute right-0 -translate-y-1/2 tabular-nums" style={{ top: `${(1 - t / top) * 100}%` }}>
               {formatCount(t)}
             </span>
           ))}
         </div>
-        <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${VIEW_HEIGHT}`} preserveAspectRatio="none" className="block h-48 w-full overflow-visible sm:h-56" data-testid="deliveries-chart">
-          {ticks.map((t) => (
-            <Line key={t} from={{ x: 0, y: yScale(t) }} to={{ x: width, y: yScale(t) }} stroke="currentColor" strokeOpacity={t === 0 ? 0.35 : 0.12} vectorEffect="non-scaling-stroke" />
-          ))}
-          <BarStack data={data} keys={categories.map((c) => c.category)} x={(d) => d.start} xScale={xScale} yScale={yScale} color={(key) => colorOf.get(key) ?? "currentColor"}>
-            {(stacks) =>
-              stacks.flatMap((stack) =>
-                stack.bars
-                  .filter((bar) => bar.height > 0)
-                  .map((bar) => (
-                    <rect key={`${stack.key}-${bar.index}`} x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill={bar.color}>
-                      <title>{`${longBucketLabel(buckets[bar.index]!.start, unit)}: ${labelOf.get(stack.key)} ${formatCount(bar.bar[1] - bar.bar[0])}`}</title>
-                    </rect>
-                  )),
-              )
-            }
-          </BarStack>
-        </svg>
-        {/* X axis: every few buckets, centred under its bar. */}
-        <div aria-hidden className="relative mt-1 h-4 text-xs text-slate-600">
-          {buckets.map((b, i) =>
-            i % every === 0 ? (
-              <span key={b.start} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${((xScale(b.start)! + xScale.bandwidth() / 2) / width) * 100}%` }}>
-                {shortBucketLabel(b.start, unit)}
-              </span>
-            ) : null,
-          )}
+        <div className="min-w-0 flex-1">
+          <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${VIEW_HEIGHT}`} preserveAspectRatio="none" className="block h-48 w-full overflow-visible sm:h-56" data-testid="deliveries-chart">
+            {ticks.map((t) => (
+              <Line key={t} from={{ x: 0, y: yScale(t) }} to={{ x: width, y: yScale(t) }} stroke="currentColor" strokeOpacity={t === 0 ? 0.35 : 0.12} vectorEffect="non-scaling-stroke" />
+            ))}
+            <BarStack data={data} keys={categories.map((c) => c.category)} x={(d) => d.start} xScale={xScale} yScale={yScale} color={(key) => colorOf.get(key) ?? "currentColor"}>
+              {(stacks) =>
+                stacks.flatMap((stack) =>
+                  stack.bars
+                    .filter((bar) => bar.height > 0)
+                    .map((bar) => (
+                      <rect key={`${stack.key}-${bar.index}`} x={bar.x} y={bar.y} width={bar.width} height={bar.height} fill={bar.color}>
+                        <title>{`${longBucketLabel(buckets[bar.index]!.start, unit)}: ${labelOf.get(stack.key)} ${formatCount(bar.bar[1] - bar.bar[0])}`}</title>
+                      </rect>
+                    )),
+                )
+              }
+            </BarStack>
+          </svg>
+          {/* X axis: every few buckets, centred under its bar. */}
+          <div aria-hidden className="relative mt-1 h-4 text-xs text-slate-600">
+            {buckets.map((b, i) =>
+              i % every === 0 ? (
+                <span
+                  key={b.start}
+                  className={`absolute -translate-x-1/2 whitespace-nowrap ${i % (2 * every) === 0 ? "" : "hidden sm:inline"}`}
+                  style={{ left: `${((xScale(b.start)! + xScale.bandwidth() / 2) / width) * 100}%` }}
+                >
+                  {shortBucketLabel(b.start, unit)}
+                </span>
+              ) : null,
+            )}
+          </div>
         </div>
       </div>
       <ul aria-label="Legend" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">

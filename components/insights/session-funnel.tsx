@@ -38,7 +38,9 @@ export function SessionFunnel({ funnel }: { funnel: WorkflowOverview["funnel"] }
         {funnel.stages.map((stage) => (
           <li key={stage.label} className="text-sm" data-testid="funnel-stage">
             <div className="flex items-baseline justify-between gap-3">
-              <span className="min-w-0 truncate">{stage.label}</span>
+              <span className="min-w-0 truncate" title={stage.label}>
+                {stage.label}
+              </span>
               <span className="shrink-0 tabular-nums text-slate-700">
                 {formatCount(stage.count)} <span className="text-slate-600">({percent(stage.count, funnel.started)})</span>
               </span>

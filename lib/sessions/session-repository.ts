@@ -125,26 +125,28 @@ const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
  */
 export function readSessionsForExport(db: Db, workflowId: string, filter: ExportFilter, after: ExportCursor | null, take: number) {
   const params: unknown[] = [workflowId, take];
-  const where: string[] = [`"workflowId" = $1`];
+  const where: string[] = [`s."workflowId" = $1`];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (filter.test !== undefined) add((p) => `"test" = ${p}::boolean`, filter.test);
-  if (filter.status) add((p) => `"status" = ${p}::"SessionStatus"`, filter.status);
-  if (filter.from) add((p) => `"createdAt" >= ${p}::timestamp(3)`, filter.from.toISOString());
-  if (filter.to) add((p) => `"createdAt" < ${p}::timestamp(3)`, filter.to.toISOString());
+  if (filter.test !== undefined) add((p) => `s."test" = ${p}::boolean`, filter.test);
+  if (filter.status) add((p) => `s."status" = ${p}::"SessionStatus"`, filter.status);
+  if (filter.from) add((p) => `s."createdAt" >= ${p}::timestamp(3)`, filter.from.toISOString());
+  if (filter.to) add((p) => `s."createdAt" < ${p}::timestamp(3)`, filter.to.toISOString());
   if (after) {
     params.push(after.test, after.createdAt, after.id);
     const n = params.length;
-    where.push(`("test", "createdAt", "id") > ($${n - 2}::boolean, $${n - 1}::timestamp(3), $${n})`);
+    where.push(`(s."test", s."createdAt", s."id") > ($${n - 2}::boolean, $${n - 1}::timestamp(3), $${n})`);
   }
+  // ORDER BY names the table's columns: the output's "createdAt" is text and would sort (and
+  // defeat the index) on its own.
   return db.$queryRawUnsafe<ExportSessionRow[]>(
-    `SELECT "id", "status"::text AS "status", "test", to_char("createdAt", ${ISO_MS}) AS "createdAt",
-            to_char("completedAt", ${ISO_MS}) AS "completedAt", "data", "prefilledKeys"
-       FROM "Session"
+    `SELECT s."id", s."status"::text AS "status", s."test", to_char(s."createdAt", ${ISO_MS}) AS "createdAt",
+            to_char(s."completedAt", ${ISO_MS}) AS "completedAt", s."data", s."prefilledKeys"
+       FROM "Session" AS s
       WHERE ${where.join(" AND ")}
-      ORDER BY "test", "createdAt", "id"
+      ORDER BY s."test", s."createdAt", s."id"
       LIMIT $2`,
     ...params,
   );
