@@ -6,10 +6,11 @@ import { formatCount, longBucketLabel, shortBucketLabel } from "./bucket-labels"
 import { ChartTable } from "./chart-table";
 
 // Deliveries per bucket, stacked by outcome and reason. Drawn on the server as SVG (no
-// client JavaScript): the plot stretches to its box, while axis labels are HTML placed in
-// percentages, so text stays legible from 390 px phones to wide screens. Text uses the
-// surrounding colour (currentColor); each bar segment names itself on hover, and the same
-// numbers are in a table below.
+// client JavaScript): the plot stretches to its box, while the axes are separate SVGs whose
+// labels sit at percentages, so text keeps its size from 390 px phones to wide screens.
+// Positions and colours are SVG attributes, never style attributes, which the pages' CSP
+// refuses. Text uses the surrounding colour (currentColor); each bar segment names itself on
+// hover, and the same numbers are in a table below.
 
 const VIEW_HEIGHT = 100;
 const BAND = 10;
@@ -44,13 +45,13 @@ export function DeliveriesChart({ series, unit, title }: { series: DeliverySerie
       <figcaption className="sr-only">{summary}</figcaption>
       <div className="flex gap-2">
         {/* Y axis: HTML labels at the height of their value, beside a plot of the same height. */}
-        <div aria-hidden className="relative h-48 w-8 shrink-0 text-right text-xs text-slate-600 sm:h-56">
+        <svg aria-hidden className="h-48 w-10 shrink-0 overflow-visible text-xs text-slate-600 sm:h-56">
           {ticks.map((t) => (
-            <span key={t} className="absolute right-0 -translate-y-1/2 tabular-nums" style={{ top: `${(1 - t / top) * 100}%` }}>
+            <text key={t} x="100%" y={`${(1 - t / top) * 100}%`} textAnchor="end" dominantBaseline="middle" fill="currentColor" className="tabular-nums">
               {formatCount(t)}
-            </span>
+            </text>
           ))}
-        </div>
+        </svg>
         <div className="min-w-0 flex-1">
           <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${VIEW_HEIGHT}`} preserveAspectRatio="none" className="block h-48 w-full overflow-visible sm:h-56" data-testid="deliveries-chart">
             {ticks.map((t) => (
@@ -71,25 +72,30 @@ export function DeliveriesChart({ series, unit, title }: { series: DeliverySerie
             </BarStack>
           </svg>
           {/* X axis: every few buckets, centred under its bar. */}
-          <div aria-hidden className="relative mt-1 h-4 text-xs text-slate-600">
+          <svg aria-hidden className="mt-1 block h-4 w-full overflow-visible text-xs text-slate-600">
             {buckets.map((b, i) =>
               i % every === 0 ? (
-                <span
+                <text
                   key={b.start}
-                  className={`absolute -translate-x-1/2 whitespace-nowrap ${i % (2 * every) === 0 ? "" : "hidden sm:inline"}`}
-                  style={{ left: `${((xScale(b.start)! + xScale.bandwidth() / 2) / width) * 100}%` }}
+                  x={`${((xScale(b.start)! + xScale.bandwidth() / 2) / width) * 100}%`}
+                  y="12"
+                  textAnchor="middle"
+                  fill="currentColor"
+                  className={i % (2 * every) === 0 ? undefined : "hidden sm:inline"}
                 >
                   {shortBucketLabel(b.start, unit)}
-                </span>
+                </text>
               ) : null,
             )}
-          </div>
+          </svg>
         </div>
       </div>
       <ul aria-label="Legend" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {categories.map((c) => (
           <li key={c.category} className="inline-flex items-center gap-1.5">
-            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: c.color }} />
+            <svg aria-hidden viewBox="0 0 12 12" className="h-3 w-3 shrink-0">
+              <rect width="12" height="12" rx="2" fill={c.color} />
+            </svg>
             {c.label} <span className="tabular-nums text-slate-600">{formatCount(buckets.reduce((s, b) => s + (b.counts[c.category] ?? 0), 0))}</span>
           </li>
         ))}
