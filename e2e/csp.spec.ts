@@ -41,8 +41,9 @@ test("the builder's and the participant's pages run under the nonce policy witho
   expect(await violations(), workflowUrl).toEqual([]);
   const directLink = (await page.getByTestId("direct-link-url").textContent())!.trim();
 
-  for (const tab of ["webhook", "deliveries", "sessions"]) await visit(`${workflowUrl}/${tab}`);
+  for (const tab of ["overview", "webhook", "deliveries", "sessions"]) await visit(`${workflowUrl}/${tab}`);
   await visit(`/workspaces/${builder.workspaceId}/members`);
+  await visit(`/workspaces/${builder.workspaceId}/audit`);
   await visit(`/workspaces/${builder.workspaceId}/settings/tokens`);
   await visit("/no-such-page");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();

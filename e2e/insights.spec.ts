@@ -35,6 +35,11 @@ async function checkAtBothWidths(page: Page, testInfo: TestInfo, name: string) {
 
 test("overview, workspace home, export and audit log show a workflow's real traffic", async ({ page, builder }, testInfo) => {
   test.setTimeout(180_000);
+  // The charts draw with SVG attributes only: the pages' CSP refuses style attributes.
+  const cspErrors: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
   await page.goto(`/workspaces/${builder.workspaceId}/settings/tokens`);
   await page.getByLabel("Token name").fill("insights e2e");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -149,4 +154,5 @@ test("overview, workspace home, export and audit log show a workflow's real traf
   await expect(page).toHaveURL(/\/audit$/);
   await expect(events).toHaveCount(5);
   await checkAtBothWidths(page, testInfo, "audit log");
+  expect(cspErrors).toEqual([]);
 });
