@@ -2,8 +2,7 @@ import Link from "next/link";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
 import type { TAuditFilter } from "@/lib/audit/schemas";
 import { buttonClass } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
+import { SelectField, TextField } from "@/components/ui/field";
 
 const day = (d?: Date) => (d ? d.toISOString().slice(0, 10) : undefined);
 

@@ -1,6 +1,5 @@
 import { buttonClass } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/select-field";
-import { TextField } from "@/components/ui/text-field";
+import { SelectField, TextField } from "@/components/ui/field";
 
 // Downloads the workflow's sessions as CSV or NDJSON: a plain GET form to the export route,
 // so it works without JavaScript and the browser saves the streamed file.

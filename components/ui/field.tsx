@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 // The app's one labelled control: the label, an optional hint, the error message, and the id
 // and aria attributes that tie them to the control, so a screen reader announces the hint and
@@ -88,6 +88,30 @@ export function TextField({
   return (
     <Field id={id ?? `field-${name}`} label={label} hint={hint} error={error} className={className}>
       {(control) => <input name={name} {...control} {...props} />}
+    </Field>
+  );
+}
+
+/** A labelled select named `name` (id `field-{name}` unless given), for plain server-rendered forms. */
+export function SelectField({
+  label,
+  name,
+  options,
+  id,
+  className = "",
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <Field id={id ?? `field-${name}`} label={label} className={className}>
+      {(control) => (
+        <select name={name} {...control} {...props}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
     </Field>
   );
 }

@@ -13,8 +13,12 @@ export const AUDIT_ACTIONS = {
   "secret.revoked": { label: "Signing secret revoked", target: "webhook_secret" },
   "api_token.created": { label: "API token created", target: "api_token" },
   "api_token.revoked": { label: "API token revoked", target: "api_token" },
-  "member.invited": { label: "Member added or role changed", target: "user" },
+  "member.invited": { label: "Member invited", target: "invitation" },
+  "member.role_changed": { label: "Member's role changed", target: "user" },
   "member.removed": { label: "Member removed", target: "user" },
+  "invitation.revoked": { label: "Invitation revoked", target: "invitation" },
+  "invitation.accepted": { label: "Invitation accepted", target: "invitation" },
+  "invitation.declined": { label: "Invitation declined", target: "invitation" },
   // Completion-webhook endpoints (session events sent to a partner's URL).
   "endpoint.created": { label: "Completion endpoint created", target: "endpoint" },
   "endpoint.updated": { label: "Completion endpoint changed", target: "endpoint" },
@@ -30,6 +34,7 @@ export const AUDIT_TARGET_TYPES = {
   webhook_secret: "Signing secret",
   api_token: "API token",
   user: "Member",
+  invitation: "Invitation",
   endpoint: "Completion endpoint",
 } as const;
 

@@ -15,7 +15,9 @@ import { deleteWorkflow } from "@/lib/workflows/delete-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { updateWorkflow } from "@/lib/workflows/update-workflow";
 import { inviteMember } from "@/lib/workspaces/invite-member";
-import { upsertMembership } from "@/lib/workspaces/membership-repository";
+import { respondToInvitation, revokeInvitation } from "@/lib/workspaces/manage-invitations";
+import { findMembershipByEmail, upsertMembership } from "@/lib/workspaces/membership-repository";
+import { removeMember } from "@/lib/workspaces/remove-member";
 import { call, createUser, ownerWithToken, setUpApiTestDb } from "@/tests/api/api-test-kit";
 import { TEST_KEYS } from "@/tests/inbound-webhooks/hook-test-kit";
 import { AUDIT_ACTIONS, type AuditAction } from "./actions";
@@ -42,9 +44,9 @@ describe("every security-relevant action writes one event", () => {
     const log = await everything(owner.workspaceId, actor);
     const newest = async () => (await log({}, 1)).data[0]!;
     const seen: AuditEventView[] = [];
-    const expectEvent = async (action: AuditAction, target: { type: string; id: string; label: string | null }, workflow?: string) => {
+    const expectEvent = async (action: AuditAction, target: { type: string; id: string; label: string | null }, workflow?: string, by = { id: owner.userId, email: owner.email }) => {
       const event = await newest();
-      expect(event, action).toMatchObject({ action, description: AUDIT_ACTIONS[action].label, actor: { id: owner.userId, email: owner.email }, target });
+      expect(event, action).toMatchObject({ action, description: AUDIT_ACTIONS[action].label, actor: by, target });
       if (workflow) expect(event.workflow?.id).toBe(workflow);
       seen.push(event);
     };
@@ -75,10 +77,24 @@ describe("every security-relevant action writes one event", () => {
     await revokeApiToken(t.db.prisma, actor, owner.workspaceId, token.id);
     await expectEvent("api_token.revoked", { type: "api_token", id: token.id, label: `CI deploys (…${token.last4})` });
 
+    // Members: invited, accepted, role changed, removed; another invitation revoked.
     const colleague = await createUser(t.db, "colleague");
     await inviteMember(t.db.prisma, actor, owner.workspaceId, { email: colleague.email, role: "viewer" });
-    await expectEvent("member.invited", { type: "user", id: colleague.userId, label: colleague.email });
-    expect(seen.at(-1)!.data).toEqual({ role: "viewer" });
+    const invitationId = (await newest()).target.id;
+    await expectEvent("member.invited", { type: "invitation", id: invitationId, label: colleague.email });
+    expect(seen.at(-1)!.data).toEqual({ email: colleague.email, role: "viewer" });
+    await respondToInvitation(t.db.prisma, { userId: colleague.userId }, invitationId, "accept");
+    await expectEvent("invitation.accepted", { type: "invitation", id: invitationId, label: colleague.email }, undefined, { id: colleague.userId, email: colleague.email });
+    await inviteMember(t.db.prisma, actor, owner.workspaceId, { email: colleague.email, role: "editor" });
+    await expectEvent("member.role_changed", { type: "user", id: colleague.userId, label: colleague.email });
+    expect(seen.at(-1)!.data).toEqual({ from: "viewer", to: "editor" });
+    const membership = await findMembershipByEmail(t.db.prisma, owner.workspaceId, colleague.email);
+    await removeMember(t.db.prisma, actor, owner.workspaceId, membership!.id);
+    await expectEvent("member.removed", { type: "user", id: colleague.userId, label: colleague.email });
+    await inviteMember(t.db.prisma, actor, owner.workspaceId, { email: "someone@example.com", role: "viewer" });
+    const second = (await newest()).target.id;
+    await revokeInvitation(t.db.prisma, actor, owner.workspaceId, second);
+    await expectEvent("invitation.revoked", { type: "invitation", id: second, label: "someone@example.com" });
 
     await deleteWorkflow(t.db.prisma, actor, wf.id);
     const deleted = await newest();
@@ -101,6 +117,11 @@ describe("every security-relevant action writes one event", () => {
       "api_token.created",
       "api_token.revoked",
       "member.invited",
+      "invitation.accepted",
+      "member.role_changed",
+      "member.removed",
+      "member.invited",
+      "invitation.revoked",
       "workflow.deleted",
     ]);
   });

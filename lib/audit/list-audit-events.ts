@@ -4,6 +4,7 @@ import { findApiTokenLabels } from "@/lib/api-tokens/api-token-repository";
 import { authorizeWorkspace, type Actor } from "@/lib/auth/authorize";
 import { findUserByEmail, findUserEmails } from "@/lib/auth/user-repository";
 import { findWorkflowNames } from "@/lib/workflows/workflow-repository";
+import { findInvitationEmails } from "@/lib/workspaces/invitation-repository";
 import { auditActionLabel } from "./actions";
 import { listAuditEventRows } from "./audit-repository";
 import type { TAuditFilter } from "./schemas";
@@ -57,10 +58,11 @@ export async function listAuditEvents(
     { take: page.limit + 1, cursor: page.cursor },
   );
   const ids = (pick: (row: Row) => string | null | undefined) => [...new Set(rows.map(pick).filter((v): v is string => Boolean(v)))];
-  const [emails, workflowNames, tokens] = await Promise.all([
+  const [emails, workflowNames, tokens, invitations] = await Promise.all([
     findUserEmails(db, ids((r) => r.actorUserId).concat(ids((r) => (r.targetType === "user" ? r.targetId : null)))),
     findWorkflowNames(db, ids(workflowIdOf)),
     findApiTokenLabels(db, ids((r) => (r.targetType === "api_token" ? r.targetId : null))),
+    findInvitationEmails(db, ids((r) => (r.targetType === "invitation" ? r.targetId : null))),
   ]);
 
   const targetLabel = (row: Row): string | null => {
@@ -77,7 +79,9 @@ export async function listAuditEvents(
         return name ? `${name}${last4 ? ` (…${last4})` : ""}` : null;
       }
       case "user":
-        return emails.get(row.targetId) ?? null;
+        return emails.get(row.targetId) ?? text(data.email);
+      case "invitation":
+        return invitations.get(row.targetId) ?? text(data.email);
       default:
         return text(data.url) ?? text(data.name);
     }

@@ -58,3 +58,10 @@ export async function closeInvitations(db: Db, workspaceId: string, email: strin
   const { count } = await db.invitation.updateMany({ where: { workspaceId, email, status: "pending" }, data: { status, respondedAt: now } });
   return count;
 }
+
+/** The invited email of these invitations, for the audit log. */
+export async function findInvitationEmails(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.invitation.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { listAuditEvents } from "@/lib/audit/audit-repository";
+import { listAuditEventRows } from "@/lib/audit/audit-repository";
 import { authorizeWorkspace, type Actor } from "@/lib/auth/authorize";
 import { registerAccount, signUp } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
@@ -64,7 +64,7 @@ describe("invitations", () => {
     expect(await listMyInvitations(db.prisma, invitee)).toEqual([]);
     // Answered once: a second accept (or a replayed form) finds nothing.
     expect(await status(() => respondToInvitation(db.prisma, invitee, invitation!.id, "accept"))).toBe(404);
-    const actions = (await listAuditEvents(db.prisma, owner.home)).map((e) => `${e.action}:${e.targetId}`);
+    const actions = (await listAuditEventRows(db.prisma, owner.home)).map((e) => `${e.action}:${e.targetId}`);
     expect(actions).toEqual(expect.arrayContaining([`member.invited:${invitation!.id}`, `invitation.accepted:${invitation!.id}`]));
   });
 
@@ -93,7 +93,7 @@ describe("invitations", () => {
     await revokeInvitation(db.prisma, owner, owner.home, revoked!.id);
     expect(await status(() => respondToInvitation(db.prisma, late, revoked!.id, "accept"))).toBe(404);
     expect(await isMember(late)).toBe(404);
-    const actions = (await listAuditEvents(db.prisma, owner.home)).map((e) => e.action);
+    const actions = (await listAuditEventRows(db.prisma, owner.home)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["invitation.declined", "invitation.revoked"]));
   });
 
@@ -135,7 +135,7 @@ describe("removing members", () => {
     expect(await status(() => removeMember(db.prisma, member, owner.home, row.id))).toBe(403);
     await removeMember(db.prisma, owner, owner.home, row.id);
     expect(await isMember(member)).toBe(404);
-    expect((await listAuditEvents(db.prisma, owner.home)).map((e) => `${e.action}:${e.targetId}`)).toContain(`member.removed:${member.userId}`);
+    expect((await listAuditEventRows(db.prisma, owner.home)).map((e) => `${e.action}:${e.targetId}`)).toContain(`member.removed:${member.userId}`);
   });
 
   it("never yourself, never the last owner, even when two owners remove each other at once", async () => {
