@@ -3,10 +3,12 @@
 // 1,000,000 delivery rows over the last 30 days (80 % on one busy workflow), and 200,000
 // sessions of that workflow spread over the funnel. Users, tokens and workflows go through the
 // app's own functions, so they are exactly what the app would have written.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createApiToken } from "../lib/api-tokens/create-api-token";
 import { signUp } from "../lib/auth/sign-up";
+import { createSecret } from "../lib/webhook-secrets/create-secret";
 import { createWorkflow } from "../lib/workflows/create-workflow";
 import { publishWorkflow } from "../lib/workflows/publish-workflow";
 
@@ -45,6 +47,8 @@ export async function seedInsights(
       name: i === 0 ? "Customer onboarding" : `Partner intake ${i}`,
       definition: { trigger: { type: "webhook", hmac: { enabled: true, scheme: "standard-webhooks" } }, steps: STEPS, mapping: [{ from: "customer.email", to: "email" }] },
     });
+    // HMAC on needs an active secret before publishing; the seeded rows never verify against it.
+    await createSecret(prisma, actor, wf.id, {}, { keys: [{ id: "bench", key: randomBytes(32) }] });
     await publishWorkflow(prisma, actor, wf.id);
     workflowIds.push(wf.id);
   }

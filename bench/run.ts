@@ -138,7 +138,10 @@ async function main() {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2) + "\n");
   if (insights) {
-    console.log(`\nInsights on PostgreSQL: ${insights.seed.deliveries.toLocaleString("en-US")} deliveries, ${insights.seed.sessions.toLocaleString("en-US")} sessions (seeded in ${insights.seed.seedSeconds.toFixed(0)} s); cold roll-up of 31 days ${Math.round(insights.coldRollupMs)} ms`);
+    console.log(
+      `\nInsights on PostgreSQL: ${insights.seed.deliveries.toLocaleString("en-US")} deliveries, ${insights.seed.sessions.toLocaleString("en-US")} sessions (seeded in ${insights.seed.seedSeconds.toFixed(0)} s); ` +
+        `cold roll-up of 31 days ${Math.round(insights.coldRollupMs)} ms; load average ${insights.loadavg.queriesStart.toFixed(1)} → ${insights.loadavg.queriesEnd.toFixed(1)} during the timings`,
+    );
     console.table(insights.queries.map((q) => ({ query: q.query, runs: q.runs, "p50 ms": q.p50Ms.toFixed(1), "p95 ms": q.p95Ms.toFixed(1), "max ms": q.maxMs.toFixed(1) })));
   }
   console.log(suites.has("ingest") ? formatTable(limit, apps, checks, report.machine) : checks.map((c) => `${c.ok ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`).join("\n"));

@@ -9,7 +9,7 @@ import { categoryLabel } from "./delivery-categories";
 import { rollUpDeliveries } from "./delivery-rollup";
 import { buildDeliverySeries, type DeliverySeries } from "./delivery-series";
 import { buildFunnel, type Funnel } from "./funnel";
-import { deliveryBucketCounts, sessionFunnelCounts } from "./insights-repository";
+import { deliveryBucketCounts, medianSecondsToComplete, sessionStepCounts } from "./insights-repository";
 import { rangeWindow, type BucketUnit, type TInsightRange } from "./ranges";
 
 export const TOP_REJECTIONS = 5;
@@ -54,14 +54,19 @@ export async function getWorkflowOverview(
 
   const rolledUntil = await rollUpDeliveries(db, [workflowId], now);
   const scope = { workflowId, test: input.test, start: window.start, now };
-  const [bucketRows, sessions] = await Promise.all([deliveryBucketCounts(db, { ...scope, unit: window.unit, rolledUntil }), sessionFunnelCounts(db, scope)]);
+  // Three independent queries; on PostgreSQL they run side by side on the pool.
+  const [bucketRows, stepRows, median] = await Promise.all([
+    deliveryBucketCounts(db, { ...scope, unit: window.unit, rolledUntil }),
+    sessionStepCounts(db, scope),
+    medianSecondsToComplete(db, scope),
+  ]);
   const deliveries = buildDeliverySeries(bucketRows, window);
   return {
     range: input.range,
     test: input.test,
     unit: window.unit,
     deliveries,
-    funnel: { ...buildFunnel(sessions.rows, definition.steps.map((s) => s.title)), medianSecondsToComplete: sessions.medianSeconds },
+    funnel: { ...buildFunnel(stepRows, definition.steps.map((s) => s.title)), medianSecondsToComplete: median },
     topRejections: deliveries.rejections.slice(0, TOP_REJECTIONS).map(({ reasonCode, count }) => ({
       reasonCode,
       label: categoryLabel(reasonCode),
