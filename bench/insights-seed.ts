@@ -81,13 +81,15 @@ export async function seedInsights(
     // Sessions by i % 100: 55 completed (in 30 s to 15 min), 20 on step 3, 15 on step 2, 10 on
     // step 1; one in ten a test session. Names include non-ASCII and a formula-looking value.
     await client.query(
-      `INSERT INTO "Session" ("id", "workflowId", "versionId", "token", "test", "source", "status", "data", "currentStep", "createdAt", "updatedAt", "completedAt")
+      `INSERT INTO "Session" ("id", "workflowId", "versionId", "token", "test", "source", "status", "data", "prefilled", "currentStep", "furthestStep", "createdAt", "updatedAt", "completedAt")
        SELECT 'bs' || lpad(to_hex(i), 8, '0'), $2, $3, 'bench_' || md5(i::text) || i, i % 10 = 0, 'webhook',
               (CASE WHEN i % 100 < 55 THEN 'completed' ELSE 'open' END)::"SessionStatus",
               jsonb_build_object('email', 'person' || i || '@example.com',
                                  'name', (ARRAY['Zoë Ångström', 'Łukasz Żółw', '山田 太郎', 'Ada Lovelace', '=HYPERLINK(1)'])[1 + i % 5],
                                  'city', (ARRAY['Gent', 'Kraków', 'São Paulo', 'Zürich'])[1 + i % 4],
                                  'amount', i % 1000 - 100, 'agree', i % 2 = 0),
+              ARRAY['email', 'name'],
+              CASE WHEN i % 100 < 75 THEN 2 WHEN i % 100 < 90 THEN 1 ELSE 0 END,
               CASE WHEN i % 100 < 75 THEN 2 WHEN i % 100 < 90 THEN 1 ELSE 0 END,
               created, created,
               CASE WHEN i % 100 < 55 THEN created + (30 + i % 870) * interval '1 second' END

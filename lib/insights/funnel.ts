@@ -1,9 +1,10 @@
 import type { FunnelRow } from "./insights-repository";
 
-// The session funnel from (currentStep, completed) counts. Steps are saved strictly in order
-// (a submit for any step but the current one is refused), so a session has reached step k
-// (0-based) exactly when its currentStep ≥ k or it completed. Sessions of an older version
-// with more steps than the current one are counted on its last step.
+// The session funnel from (furthestStep, completed) counts. Steps are saved strictly in order
+// (a submit for any step but the current one is refused) and Back never lowers the furthest
+// step, so a session has reached step k (0-based) exactly when its furthestStep ≥ k or it
+// completed. Sessions of an older version with more steps than the current one are counted
+// on its last step.
 
 export interface FunnelStage {
   label: string;

@@ -81,10 +81,10 @@ export interface SessionScope {
   now: Date;
 }
 
-/** Sessions created from `start` to `now`, by the step they are on and whether they completed. */
+/** Sessions created from `start` to `now`, by the furthest step they reached and whether they completed. */
 export function sessionStepCounts(db: Db, q: SessionScope): Promise<FunnelRow[]> {
   return db.$queryRawUnsafe<FunnelRow[]>(
-    `SELECT "currentStep" AS "step", ("status" = 'completed') AS "completed", count(*)::int AS "count"
+    `SELECT "furthestStep" AS "step", ("status" = 'completed') AS "completed", count(*)::int AS "count"
        FROM "Session"
       WHERE "workflowId" = $1 AND "test" = $2 AND "createdAt" >= $3::timestamp(3) AND "createdAt" <= $4::timestamp(3)
       GROUP BY 1, 2`,

@@ -2,7 +2,11 @@
 // bucket and category for every range and mode (through the hourly roll-up and the raw tail),
 // the session funnel, completion rate and median, top rejections, and the workspace sparklines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
+import { goBackSessionStep } from "@/lib/sessions/go-back-session-step";
+import { insertSession } from "@/lib/sessions/session-repository";
+import { submitSessionStep } from "@/lib/sessions/submit-session-step";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
 import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
 import { DAY, HOUR, insertDeliveries, insertSessions, ownerOf, publishedWorkflow, seeded, type SeedDelivery } from "@/tests/insights/insights-test-kit";
@@ -180,6 +184,22 @@ describe("session funnel", () => {
 
     const empty = await getWorkflowOverview(t.prisma, owner.actor, wf.id, { range: "24h", test: false }, { now: new Date(NOW.getTime() + 40 * DAY) });
     expect(empty.funnel).toMatchObject({ started: 0, completed: 0, completionRate: null, medianSecondsToComplete: null });
+  });
+});
+
+describe("session funnel with Back", () => {
+  it("counts a session on the furthest step it reached, even after the participant went back", async () => {
+    const owner = await ownerOf(t, "back");
+    const wf = await publishedWorkflow(t, owner);
+    const token = randomBytes(24).toString("base64url");
+    await insertSession(t.prisma, { workflowId: wf.id, versionId: wf.versionId, token, test: false, source: "direct_link", data: {} });
+    await submitSessionStep(t.prisma, token, 0, { email: "ada@example.com", name: "Ada" });
+    await submitSessionStep(t.prisma, token, 1, { city: "Gent" });
+    await goBackSessionStep(t.prisma, token, 2, {});
+    await goBackSessionStep(t.prisma, token, 1, {});
+    expect(await t.prisma.session.findUniqueOrThrow({ where: { token }, select: { currentStep: true, furthestStep: true } })).toEqual({ currentStep: 0, furthestStep: 2 });
+    const overview = await getWorkflowOverview(t.prisma, owner.actor, wf.id, { range: "24h", test: false });
+    expect(overview.funnel.stages.map((s) => s.count)).toEqual([1, 1, 1, 0]);
   });
 });
 

@@ -89,6 +89,8 @@ export async function saveSessionProgress(
       ...(update.complete ? { status: "completed", completedAt: new Date() } : {}),
     },
   });
+  // The furthest step only ever rises (Back lowers currentStep, not this): the funnel's "reached".
+  if (count === 1) await db.session.updateMany({ where: { id: sessionId, furthestStep: { lt: update.currentStep } }, data: { furthestStep: update.currentStep } });
   return count === 1;
 }
 
@@ -106,7 +108,7 @@ export interface ExportSessionRow {
   createdAt: string;
   completedAt: string | null;
   data: unknown;
-  prefilledKeys: string[] | null;
+  prefilled: string[] | null;
 }
 
 export interface ExportFilter {
@@ -143,7 +145,7 @@ export function readSessionsForExport(db: Db, workflowId: string, filter: Export
   // defeat the index) on its own.
   return db.$queryRawUnsafe<ExportSessionRow[]>(
     `SELECT s."id", s."status"::text AS "status", s."test", to_char(s."createdAt", ${ISO_MS}) AS "createdAt",
-            to_char(s."completedAt", ${ISO_MS}) AS "completedAt", s."data", s."prefilledKeys"
+            to_char(s."completedAt", ${ISO_MS}) AS "completedAt", s."data", s."prefilled"
        FROM "Session" AS s
       WHERE ${where.join(" AND ")}
       ORDER BY s."test", s."createdAt", s."id"

@@ -71,9 +71,10 @@ export function latestVersionNumber(db: Db, workflowId: string) {
 }
 
 /** The definitions of some of a workflow's versions (published or test snapshots), newest first. */
-export function findVersionDefinitions(db: Db, workflowId: string, versionIds: string[]) {
+/** Definitions of these versions of a workflow (all of them without `versionIds`), newest first. */
+export function findVersionDefinitions(db: Db, workflowId: string, versionIds?: string[]) {
   return db.workflowVersion.findMany({
-    where: { workflowId, id: { in: versionIds } },
+    where: { workflowId, ...(versionIds ? { id: { in: versionIds } } : {}) },
     orderBy: [{ publishedAt: "desc" }, { version: "desc" }],
     select: { id: true, version: true, test: true, definition: true },
   });
@@ -102,11 +103,6 @@ export async function workflowIdsInWorkspace(db: Db, workspaceId: string, workfl
   if (workflowIds.length === 0) return [];
   const rows = await db.workflow.findMany({ where: { workspaceId, id: { in: workflowIds } }, select: { id: true } });
   return rows.map((r) => r.id);
-}
-
-/** Every published definition of a workflow, newest first (for columns that span versions). */
-export function listVersionDefinitions(db: Db, workflowId: string) {
-  return db.workflowVersion.findMany({ where: { workflowId }, orderBy: { version: "desc" }, select: { version: true, definition: true } });
 }
 
 /** Current names of these workflows (deleted ones are absent). */

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { signUp } from "@/lib/auth/sign-up";
 import type { DeliveryOutcome } from "@/lib/generated/prisma/client";
+import { prefilledKeys } from "@/lib/sessions/prefilled-keys";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import type { TestDb } from "@/tests/helpers/test-db";
@@ -60,6 +61,8 @@ export interface SeedSession {
   test?: boolean;
   createdAt: Date;
   currentStep?: number;
+  /** Defaults to currentStep; higher after a Back. */
+  furthestStep?: number;
   completedAt?: Date | null;
   data?: Record<string, unknown>;
 }
@@ -74,7 +77,10 @@ export async function insertSessions(db: TestDb, wf: { id: string; versionId: st
       source: "webhook" as const,
       status: r.completedAt ? ("completed" as const) : ("open" as const),
       data: (r.data ?? {}) as object,
+      // As the app's writers record it: the keys the starting data held.
+      prefilled: prefilledKeys(r.data ?? {}),
       currentStep: r.currentStep ?? 0,
+      furthestStep: r.furthestStep ?? r.currentStep ?? 0,
       createdAt: r.createdAt,
       completedAt: r.completedAt ?? null,
     })),

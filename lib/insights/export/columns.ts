@@ -1,31 +1,11 @@
-import type { TWorkflowDefinition } from "@/lib/workflows/definition";
+import type { FieldColumn } from "@/lib/sessions/session-columns";
 
-// The columns of a sessions export: five fixed ones, then one per field in form order. The
-// first definition gives the order; fields that only older versions (or the draft) have are
-// appended after it, so no answer a session holds is left out.
+// The columns of a sessions export: five fixed ones, one per field in form order (the same
+// columns as the builder's sessions table, lib/sessions/session-columns.ts), then the keys
+// that were prefilled.
 
 export const FIXED_COLUMNS = ["sessionId", "status", "test", "createdAt", "completedAt"] as const;
 export const PREFILLED_COLUMN = "prefilled";
-
-export interface FieldColumn {
-  key: string;
-  label: string;
-}
-
-export function fieldColumns(definitions: TWorkflowDefinition[]): FieldColumn[] {
-  const seen = new Set<string>();
-  const columns: FieldColumn[] = [];
-  for (const definition of definitions) {
-    for (const step of definition.steps) {
-      for (const field of step.fields) {
-        if (seen.has(field.key)) continue;
-        seen.add(field.key);
-        columns.push({ key: field.key, label: field.label });
-      }
-    }
-  }
-  return columns;
-}
 
 /** Header cells for the fields: labels (a repeated label gets its key added), or keys. */
 export function fieldHeaders(columns: FieldColumn[], header: "labels" | "keys"): string[] {

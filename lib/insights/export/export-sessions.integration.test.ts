@@ -66,7 +66,7 @@ describe("CSV", () => {
     const [first, second, third, fourth, fifth] = rows;
     expect(first!.slice(1, 5)).toEqual(["open", "false", "2026-11-01T12:00:00.000Z", ""]);
     expect(first!.slice(5, 10)).toEqual(["ada@example.com", `'${TRICKY.formula}`, TRICKY.unicode, "-5", "true"]);
-    expect(first![10]).toBe("agree amount city email name");
+    expect(first![10]).toBe("email name city amount agree");
     expect(second!.slice(1, 5)).toEqual(["completed", "false", "2026-11-01T12:00:01.000Z", "2026-11-01T12:01:01.000Z"]);
     expect(second!.slice(5, 10)).toEqual(["b@example.com", TRICKY.quotes, TRICKY.lines, "3.5", "false"]);
     expect(third!.slice(5, 8)).toEqual(["", `'${TRICKY.plus}`, `'${TRICKY.minus}`]);
@@ -124,7 +124,7 @@ describe("NDJSON", () => {
       createdAt: "2026-11-02T00:00:00.000Z",
       completedAt: null,
       data: { email: "a@example.com", name: TRICKY.lines, city: null, amount: 7, agree: true },
-      prefilled: ["agree", "amount", "email", "name"],
+      prefilled: ["email", "name", "amount", "agree"],
     });
     expect(Object.keys(parsed[0].data)).toEqual(["email", "name", "city", "amount", "agree"]);
     expect(parsed[1].data.name).toBe(TRICKY.formula);
@@ -174,8 +174,8 @@ describe("filters and paging", () => {
 });
 
 describe("prefilled flags", () => {
-  it("are the keys the session held when it was created, on every insert path", async () => {
-    const { wf } = await fixture("prefill");
+  it("are the keys the session's writer recorded as prefilled, whatever the participant typed later", async () => {
+    const { actor, wf } = await fixture("prefill");
     const viaPrisma = await insertSession(t.db.prisma, { workflowId: wf.id, versionId: wf.versionId, token: randomBytes(24).toString("base64url"), test: false, source: "webhook", data: { name: "Ada", email: null, city: "Gent" } });
     const viaBatch = `s_${randomBytes(8).toString("hex")}`;
     const now = new Date();
@@ -183,22 +183,19 @@ describe("prefilled flags", () => {
       t.db.prisma,
       [
         {
-          session: { versionId: wf.versionId, token: randomBytes(24).toString("base64url"), data: JSON.stringify({ email: "b@example.com", amount: 2 }) },
+          session: { versionId: wf.versionId, token: randomBytes(24).toString("base64url"), data: JSON.stringify({ email: "b@example.com", amount: 2 }), prefilled: ["email", "amount"] },
           deliveryId: `d_${randomBytes(8).toString("hex")}`,
           delivery: { workflowId: wf.id, receivedAt: now, test: false, outcome: "accepted", reasonCode: "accepted", status: 201, secretId: null, secretLast4: null, latencyMs: 1, sessionId: viaBatch, messageId: null, contentType: "application/json", headers: {}, bodyLength: 2, bodySha256: "x", body: null },
         },
       ],
       now,
     );
-    const direct = await insertSession(t.db.prisma, { workflowId: wf.id, versionId: wf.versionId, token: randomBytes(24).toString("base64url"), test: false, source: "direct_link", data: {} });
-    const rows = await t.db.prisma.session.findMany({ where: { id: { in: [viaPrisma.id, viaBatch, direct.id] } }, select: { id: true, prefilledKeys: true } });
-    const byId = new Map(rows.map((r) => [r.id, r.prefilledKeys]));
-    expect(byId.get(viaPrisma.id)).toEqual(["city", "name"]);
-    expect(byId.get(viaBatch)).toEqual(["amount", "email"]);
-    expect(byId.get(direct.id)).toEqual([]);
-    // Answers saved later don't make a field "prefilled".
-    await t.db.prisma.session.update({ where: { id: direct.id }, data: { data: { name: "Typed" } } });
-    expect((await t.db.prisma.session.findUniqueOrThrow({ where: { id: direct.id }, select: { prefilledKeys: true } })).prefilledKeys).toEqual([]);
+    // An answer typed later doesn't make a field prefilled.
+    await t.db.prisma.session.update({ where: { id: viaPrisma.id }, data: { data: { name: "Ada", city: "Gent", email: "typed@example.com" } } });
+    const lines = (await body(await exportSessions(t.db.prisma, actor, wf.id, query({ format: "ndjson" })))).trim().split("\n").map((l) => JSON.parse(l) as { sessionId: string; prefilled: string[] });
+    const byId = new Map(lines.map((l) => [l.sessionId, l.prefilled]));
+    expect(byId.get(viaPrisma.id)).toEqual(["name", "city"]);
+    expect(byId.get(viaBatch)).toEqual(["email", "amount"]);
   });
 });
 

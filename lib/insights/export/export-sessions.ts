@@ -6,9 +6,10 @@ import { logger } from "@/lib/log/logger";
 import { readSessionsForExport, type ExportCursor, type ExportSessionRow } from "@/lib/sessions/session-repository";
 import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
-import { findWorkflowDetail, listVersionDefinitions } from "@/lib/workflows/workflow-repository";
+import { findVersionDefinitions, findWorkflowDetail } from "@/lib/workflows/workflow-repository";
 import { csvCell } from "./cells";
-import { fieldColumns, fieldHeaders, FIXED_COLUMNS, PREFILLED_COLUMN, type FieldColumn } from "./columns";
+import { fieldColumns, type FieldColumn } from "@/lib/sessions/session-columns";
+import { fieldHeaders, FIXED_COLUMNS, PREFILLED_COLUMN } from "./columns";
 import type { TSessionExportQuery } from "./schemas";
 
 export const EXPORT_CHUNK_ROWS = 1000;
@@ -41,7 +42,7 @@ export async function exportSessions(
   }
   const workflow = await findWorkflowDetail(db, workflowId);
   if (!workflow) throw new AppError("NOT_FOUND", "Workflow not found.", { reason: "not_found" });
-  const versions = await listVersionDefinitions(db, workflowId);
+  const versions = await findVersionDefinitions(db, workflowId);
   // The definition participants see first gives the order (the draft for test-only exports).
   const live = workflow.liveVersion?.definition;
   const ordered = query.test === true || !live ? [workflow.draft, ...versions.map((v) => v.definition)] : [live, workflow.draft, ...versions.map((v) => v.definition)];
@@ -81,7 +82,7 @@ function csvEncoder(columns: FieldColumn[], header: "labels" | "keys", bom: bool
       stringify(
         rows.map((row) => {
           const answers = answersOf(row);
-          return [...fixedValues(row), ...columns.map((c) => answers[c.key]), (row.prefilledKeys ?? []).join(" ")].map(csvCell);
+          return [...fixedValues(row), ...columns.map((c) => answers[c.key]), (row.prefilled ?? []).join(" ")].map(csvCell);
         }),
         options,
       ),
@@ -97,7 +98,7 @@ function ndjsonEncoder(columns: FieldColumn[]): Encoder {
           const answers = answersOf(row);
           const [sessionId, status, test, createdAt, completedAt] = fixedValues(row);
           const data = Object.fromEntries(columns.map((c) => [c.key, answers[c.key] ?? null]));
-          return JSON.stringify({ sessionId, status, test, createdAt, completedAt, data, prefilled: row.prefilledKeys ?? [] }) + "\n";
+          return JSON.stringify({ sessionId, status, test, createdAt, completedAt, data, prefilled: row.prefilled ?? [] }) + "\n";
         })
         .join(""),
   };
