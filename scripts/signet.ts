@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createApiTokenForEmail } from "../lib/api-tokens/create-token-for-email";
 import { signUp } from "../lib/auth/sign-up";
+import { pruneDeliveries } from "../lib/delivery-log/prune-deliveries";
 import { isAppError } from "../lib/errors/app-error";
 import { zodIssues } from "../lib/errors/zod-issues";
 import type { PrismaClient } from "../lib/generated/prisma/client";
@@ -61,6 +62,16 @@ const COMMANDS: Record<string, Command> = {
         console.error(`API token "${created.name}" for ${created.email} in workspace "${created.workspace.name}" (${created.workspace.id}, role ${created.role}).`);
         console.error("It is shown only now; store it somewhere safe. Use it as: Authorization: Bearer <token>");
         console.log(created.token);
+      }),
+  },
+  "deliveries:prune": {
+    usage: "deliveries:prune",
+    summary: "delete delivery-log rows older than SIGNET_DELIVERY_RETENTION_DAYS (default 30), in small batches",
+    run: (args) =>
+      withCliInput(args, {}, async (_opts, db) => {
+        const retentionDays = getConfig().deliveryRetentionDays;
+        const result = await pruneDeliveries(db, { retentionDays });
+        console.log(`deleted ${result.deliveries} delivery rows received before ${result.cutoff.toISOString()} (${retentionDays} days), and ${result.hourlyCounts} hourly counts`);
       }),
   },
 };

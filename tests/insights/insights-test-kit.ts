@@ -9,18 +9,21 @@ import { createWorkflow } from "@/lib/workflows/create-workflow";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import type { TestDb } from "@/tests/helpers/test-db";
 
+// Only the client is needed, so a database the test opened itself works too.
+type Db = Pick<TestDb, "prisma">;
+
 export const THREE_STEPS = [
   { type: "form", id: "details", title: "Your details", fields: [{ type: "email", key: "email", label: "Email", required: true }, { type: "text", key: "name", label: "Full name" }] },
   { type: "form", id: "address", title: "Address", fields: [{ type: "text", key: "city", label: "City" }] },
   { type: "form", id: "confirm", title: "Confirm", fields: [{ type: "number", key: "amount", label: "Amount" }, { type: "checkbox", key: "agree", label: "I agree" }] },
 ];
 
-export async function ownerOf(db: TestDb, label = "owner") {
+export async function ownerOf(db: Db, label = "owner") {
   const user = await signUp(db.prisma, { email: `${label}-${randomBytes(4).toString("hex")}@example.com`, password: "correct horse battery" });
   return { actor: { userId: user.userId }, workspaceId: user.workspaceId, email: user.email };
 }
 
-export async function publishedWorkflow(db: TestDb, owner: Awaited<ReturnType<typeof ownerOf>>, name = "Onboarding", steps: unknown[] = THREE_STEPS) {
+export async function publishedWorkflow(db: Db, owner: Awaited<ReturnType<typeof ownerOf>>, name = "Onboarding", steps: unknown[] = THREE_STEPS) {
   const wf = await createWorkflow(db.prisma, owner.actor, owner.workspaceId, {
     name,
     definition: { trigger: { type: "webhook", hmac: { enabled: false, scheme: "prefixed-hex" } }, steps, mapping: [] },
@@ -38,7 +41,7 @@ export interface SeedDelivery {
 }
 
 let seq = 0;
-export async function insertDeliveries(db: TestDb, workflowId: string, rows: SeedDelivery[]) {
+export async function insertDeliveries(db: Db, workflowId: string, rows: SeedDelivery[]) {
   await db.prisma.delivery.createMany({
     data: rows.map((r) => ({
       id: `d${(seq++).toString(36).padStart(8, "0")}${randomBytes(4).toString("hex")}`,
@@ -67,7 +70,7 @@ export interface SeedSession {
   data?: Record<string, unknown>;
 }
 
-export async function insertSessions(db: TestDb, wf: { id: string; versionId: string }, rows: SeedSession[]) {
+export async function insertSessions(db: Db, wf: { id: string; versionId: string }, rows: SeedSession[]) {
   await db.prisma.session.createMany({
     data: rows.map((r) => ({
       workflowId: wf.id,
