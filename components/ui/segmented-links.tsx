@@ -17,7 +17,7 @@ export function SegmentedLinks({ label, options }: { label: string; options: Seg
           key={option.label}
           href={option.href}
           aria-current={option.current ? "true" : undefined}
-          className={`border-r border-slate-300 px-3 py-1.5 whitespace-nowrap last:border-r-0 ${option.current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-50"}`}
+          className={`border-r border-slate-300 px-3 py-1.5 last:border-r-0 ${option.current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-50"}`}
         >
           {option.label}
         </Link>
