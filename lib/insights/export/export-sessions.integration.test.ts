@@ -185,7 +185,7 @@ describe("prefilled flags", () => {
         {
           session: { versionId: wf.versionId, token: randomBytes(24).toString("base64url"), data: JSON.stringify({ email: "b@example.com", amount: 2 }), prefilled: ["email", "amount"] },
           deliveryId: `d_${randomBytes(8).toString("hex")}`,
-          delivery: { workflowId: wf.id, receivedAt: now, test: false, outcome: "accepted", reasonCode: "accepted", status: 201, secretId: null, secretLast4: null, latencyMs: 1, sessionId: viaBatch, messageId: null, contentType: "application/json", headers: {}, bodyLength: 2, bodySha256: "x", body: null },
+          delivery: { workflowId: wf.id, receivedAt: now, test: false, outcome: "accepted", reasonCode: "accepted", status: 201, secretId: null, secretLast4: null, latencyMs: 1, sessionId: viaBatch, messageId: null, contentType: "application/json", headers: {}, bodyLength: 2, bodySha256: "x", body: null, warnings: null, diagnosis: null },
         },
       ],
       now,
