@@ -3,7 +3,7 @@
 // POST /api/hooks/{id}, then the rows counted with the app stopped. On PostgreSQL the app may
 // run as several instances behind nginx (deploy/nginx.conf, through scripts/lib/nginx-proxy.ts),
 // the load then going to nginx.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

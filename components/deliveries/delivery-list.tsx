@@ -1,4 +1,5 @@
 import type { DeliveryView } from "@/lib/delivery-log/list-deliveries";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { SignatureDebugger } from "./signature-debugger";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -126,19 +127,19 @@ function DeliveryDetails({ delivery, canDebug, sessionsHref }: { delivery: Deliv
       <div>
         <h4 className="mb-1 font-medium">Headers</h4>
         <p className="mb-1 text-xs text-slate-500">Signatures are cut short and credentials removed before they are stored.</p>
-        <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 text-xs">
+        <ScrollBox label="Headers" className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 text-xs">
           {Object.entries(delivery.headers).map(([name, value]) => `${name}: ${value}`).join("\n")}
-        </pre>
+        </ScrollBox>
       </div>
       <div>
         <h4 className="mb-1 font-medium">Payload</h4>
         {delivery.payload === null ? (
           <p className="text-slate-600">Not kept: only accepted and test requests keep their payload.</p>
         ) : (
-          <pre data-testid="delivery-payload" className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 text-xs">
+          <ScrollBox label="Payload" testId="delivery-payload" className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 text-xs">
             {delivery.payload}
             {delivery.payloadTruncated ? "\n… (cut at 64 KiB)" : ""}
-          </pre>
+          </ScrollBox>
         )}
       </div>
       {delivery.test && delivery.debug ? <SignatureDebugger debug={delivery.debug} /> : null}

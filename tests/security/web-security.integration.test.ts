@@ -32,6 +32,7 @@ let ownerToken: string;
 let hook: SignedHook;
 let openWorkflow: { id: string; slug: string };
 let sessionPath: string;
+let liveSessionId: string;
 const jars = {} as Record<Actor, CookieJar>;
 /** Every answer the app gave after the secret's creation, for the leak scan. */
 const answers: { label: string; text: string }[] = [];
@@ -77,7 +78,11 @@ beforeAll(async () => {
     const answer = await rawRequest(`${hook.hookUrl}${test ? "?test=true" : ""}`, { method: "POST", headers, body });
     expect(answer.status).toBe(201);
     record(`hook test=${test}`, answer.body);
-    if (!test) sessionPath = new URL((JSON.parse(answer.body) as { sessionUrl: string }).sessionUrl).pathname;
+    if (!test) {
+      const started = JSON.parse(answer.body) as { sessionId: string; sessionUrl: string };
+      sessionPath = new URL(started.sessionUrl).pathname;
+      liveSessionId = started.sessionId;
+    }
   }
   const wrong = signRequest({ settings: HMAC, secret: `${hook.secret}x`, body: new TextEncoder().encode("{}") });
   record("hook wrong secret", (await rawRequest(`${hook.hookUrl}?test=true`, { method: "POST", headers: { ...wrong, "content-type": "application/json" }, body: "{}" })).body);
@@ -113,6 +118,7 @@ const PAGES: Record<string, { path: () => string; expect: Record<Actor, PageExpe
   "app/workspaces/[workspaceId]/workflows/[workflowId]/overview/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/overview?range=24h&mode=test`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/deliveries/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/deliveries?mode=test`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions`, expect: WORKSPACE_PAGE },
+  "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/[sessionId]/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions/${liveSessionId}`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/webhook/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/webhook`, expect: WORKSPACE_PAGE },
 };
 
