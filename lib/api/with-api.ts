@@ -2,6 +2,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { authenticateBearer, type TokenActor } from "@/lib/api-tokens/authenticate-bearer";
 import { getConfig, type AppConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { isLookupKey } from "@/lib/db/lookup-key";
+import { AppError } from "@/lib/errors/app-error";
 import { toErrorResponse } from "@/lib/errors/http";
 import { logger } from "@/lib/log/logger";
 import { apiJson, noStore } from "./respond";
@@ -32,7 +34,12 @@ export function withApi<Params = Record<string, never>>(handler: (ctx: ApiContex
       const db = await getDb();
       const actor = await authenticateBearer(db, request.headers.get("authorization"));
       tokenId = actor.tokenId;
-      const result = await handler({ request, url, db, actor, params: await context.params, config: getConfig() });
+      const params = await context.params;
+      // An id in the path that no row can have is not found, whatever the route does with it.
+      if (Object.values(params ?? {}).some((value) => typeof value === "string" && !isLookupKey(value))) {
+        throw new AppError("NOT_FOUND", "Not found.", { reason: "not_found" });
+      }
+      const result = await handler({ request, url, db, actor, params, config: getConfig() });
       response = result instanceof Response ? noStore(result) : apiJson(result);
     } catch (error) {
       const { status, body, headers } = toErrorResponse(error);

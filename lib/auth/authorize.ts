@@ -1,3 +1,4 @@
+import { isLookupKey } from "@/lib/db/lookup-key";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { findMembership } from "@/lib/workspaces/membership-repository";
@@ -37,7 +38,7 @@ export async function authorizeWorkspace(
   permission: Permission,
 ): Promise<WorkspaceAccess> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.", { reason: "unauthenticated" });
-  if (actor.workspaceId !== undefined && actor.workspaceId !== workspaceId) {
+  if ((actor.workspaceId !== undefined && actor.workspaceId !== workspaceId) || !isLookupKey(workspaceId)) {
     throw new AppError("NOT_FOUND", "Workspace not found.", { reason: "not_found" });
   }
   const membership = await findMembership(db, workspaceId, actor.userId);

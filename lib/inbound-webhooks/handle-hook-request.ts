@@ -15,6 +15,7 @@ import { testHmacSettings } from "@/lib/workflows/test-hmac-settings";
 import { parseBody, unsupportedContentType } from "./parse-body";
 import { declaredLength, readBodyWithLimit } from "../http/read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
+import { isLookupKey } from "../db/lookup-key";
 import { noteLiveVerification } from "./secret-usage";
 import { slackChallenge } from "./slack-challenge";
 import { observeHookResponse } from "./hook-metrics";
@@ -66,7 +67,7 @@ async function pipeline(
   const { db } = deps;
   const methodAllowed = request.method.toUpperCase() === "POST";
   const workflow =
-    request.hookId.length > 0 && request.hookId.length <= MAX_HOOK_ID_LENGTH ? await findHookTarget(db, request.hookId, receivedAt, deps.config.appKeys) : null;
+    isLookupKey(request.hookId) && request.hookId.length <= MAX_HOOK_ID_LENGTH ? await findHookTarget(db, request.hookId, receivedAt, deps.config.appKeys) : null;
 
   if (!workflow) {
     // No workflow, so no delivery row to write; the structured log keeps the trace.

@@ -1,3 +1,4 @@
+import { isLookupKey } from "@/lib/db/lookup-key";
 import type { Prisma, PrismaClient, SessionSource } from "@/lib/generated/prisma/client";
 import { prefilledKeys } from "./prefilled-keys";
 
@@ -22,7 +23,8 @@ export function insertSession(db: Db, session: NewSession) {
 }
 
 /** Everything the participant page needs; the token is the only key. */
-export function findSessionByToken(db: Db, token: string) {
+export async function findSessionByToken(db: Db, token: string) {
+  if (!isLookupKey(token)) return null;
   return db.session.findUnique({
     where: { token },
     select: {
@@ -65,7 +67,8 @@ export function listSessions(db: Db, workflowId: string, opts: { test?: boolean;
   });
 }
 
-export function findSessionById(db: Db, id: string) {
+export async function findSessionById(db: Db, id: string) {
+  if (!isLookupKey(id)) return null;
   return db.session.findUnique({
     where: { id },
     select: SESSION_ROW,

@@ -1,12 +1,12 @@
+import { isStorableText } from "@/lib/db/lookup-key";
+
 // PostgreSQL's text and jsonb cannot hold U+0000, and jsonb refuses unpaired UTF-16
 // surrogates ("\ud800"), though both are valid in JSON text. Values headed for the database
 // are checked here first, so such input is a clear 422 rather than a failed insert (a 500).
 
 export const UNSTORABLE_TEXT_MESSAGE = "contains a NUL character (U+0000) or an unpaired surrogate, which cannot be stored";
 
-export function isStorableText(text: string): boolean {
-  return !text.includes("\u0000") && text.isWellFormed();
-}
+export { isStorableText };
 
 /** The first string (key or value) anywhere in `value` that cannot be stored, or null. */
 export function findUnstorableText(value: unknown): string | null {

@@ -1,3 +1,4 @@
+import { isLookupKey } from "@/lib/db/lookup-key";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -20,7 +21,8 @@ const detailSelect = {
   liveVersion: { select: { id: true, version: true, publishedAt: true, definition: true } },
 } satisfies Prisma.WorkflowSelect;
 
-export function findWorkflowWorkspace(db: Db, workflowId: string) {
+export async function findWorkflowWorkspace(db: Db, workflowId: string) {
+  if (!isLookupKey(workflowId)) return null;
   return db.workflow.findUnique({ where: { id: workflowId }, select: { id: true, workspaceId: true } });
 }
 
@@ -91,7 +93,8 @@ export function setLiveVersion(db: Db, workflowId: string, versionId: string) {
   return db.workflow.update({ where: { id: workflowId }, data: { liveVersionId: versionId }, select: { id: true } });
 }
 
-export function findLiveWorkflowBySlug(db: Db, slug: string) {
+export async function findLiveWorkflowBySlug(db: Db, slug: string) {
+  if (!isLookupKey(slug)) return null;
   return db.workflow.findUnique({
     where: { slug },
     select: { id: true, name: true, workspaceId: true, liveVersion: { select: { id: true, version: true, definition: true } } },
