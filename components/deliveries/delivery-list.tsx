@@ -134,15 +134,22 @@ function DeliveryDetails({ delivery, canDebug, sessionsHref }: { delivery: Deliv
       <div>
         <h4 className="mb-1 font-medium">Payload</h4>
         {delivery.payload === null ? (
-          <p className="text-slate-600">Not kept: only accepted and test requests keep their payload.</p>
+          <p className="text-slate-600">
+            {delivery.test && delivery.bodyLength > 0 && delivery.reasonCode !== "payload_too_large" && delivery.reasonCode !== "body_incomplete"
+              ? "Not kept: this workflow's room for stored test payloads is full. Room frees as old deliveries are pruned."
+              : "Not kept: only accepted requests and test requests keep their payload."}
+          </p>
         ) : (
           <ScrollBox label="Payload" testId="delivery-payload" className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md bg-slate-50 p-3 text-xs">
             {delivery.payload}
-            {delivery.payloadTruncated ? "\n… (cut at 64 KiB)" : ""}
+            {delivery.payloadTruncated ? `\n… (cut: the first 64 KiB of ${delivery.bodyLength} bytes)` : ""}
           </ScrollBox>
         )}
       </div>
       {delivery.test && delivery.debug ? <SignatureDebugger debug={delivery.debug} /> : null}
+      {delivery.test && !delivery.debug && canDebug && delivery.payloadTruncated ? (
+        <p className="text-xs text-slate-500">No signature debugger: it needs the whole body, and only its start was kept.</p>
+      ) : null}
       {delivery.test && !delivery.debug && !canDebug ? (
         <p className="text-xs text-slate-500">The signature debugger is shown to editors.</p>
       ) : null}

@@ -32,6 +32,7 @@ function toDeliveryResource(row: DeliveryRecord) {
     bodyLength: row.bodyLength,
     bodySha256: row.bodySha256,
     ...bodyForJson(row.body),
+    bodyTruncated: row.body !== null && !row.bodyComplete,
     // Accepted with values left out of the prefill ("accepted with warnings").
     warnings: row.warnings,
     // Rejected: what was seen at arrival (no secret, no stored body needed).

@@ -165,9 +165,14 @@ export function componentSchemas(): Record<string, JsonSchema> {
         messageId: nullable({ type: "string" }),
         contentType: nullable({ type: "string" }),
         headers: { type: "object", additionalProperties: { type: "string" }, description: "Signature values truncated." },
-        bodyLength: { type: "integer" },
+        bodyLength: { type: "integer", format: "int64", description: "The full length as received, or as declared when refused unread." },
         bodySha256: { type: "string" },
-        body: nullable({ type: "string", description: "Kept for accepted and test requests." }),
+        body: nullable({
+          type: "string",
+          description:
+            "The stored payload, at most its first 64 KiB: kept for accepted live requests and, within the workflow's quota of stored test bytes, for test requests (a rejected one as a 64 KiB prefix).",
+        }),
+        bodyTruncated: { type: "boolean", description: "body is only the start of the payload received (bodyLength and bodySha256 describe all of it)." },
         bodyEncoding: nullable({ type: "string", enum: ["utf8", "base64"] }),
         warnings: nullable({
           type: "array",

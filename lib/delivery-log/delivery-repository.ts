@@ -51,7 +51,7 @@ const COLUMNS: DeliveryColumns = {
   messageId: { cast: "" },
   contentType: { cast: "" },
   headers: { cast: "::jsonb", param: (headers) => JSON.stringify(headers) },
-  bodyLength: { cast: "::integer" },
+  bodyLength: { cast: "::bigint" },
   bodySha256: { cast: "" },
   // Prisma's raw queries want a Uint8Array over a plain ArrayBuffer; the body may be a view into a pooled Buffer.
   body: { cast: "::bytea", param: (body) => (body === null ? null : new Uint8Array(body)) },
@@ -102,10 +102,26 @@ const listSelect = {
   headers: true,
   bodyLength: true,
   bodySha256: true,
-  body: true,
   warnings: true,
   diagnosis: true,
 } satisfies Prisma.DeliverySelect;
+
+/** How much of a stored body the log reads per row: a preview, never the whole payload. */
+export const BODY_PREVIEW_BYTES = 64 * 1024;
+
+/**
+ * The first BODY_PREVIEW_BYTES of each row's stored body, for the rows of one page of the log:
+ * the list never loads whole payloads, however large or many.
+ */
+export async function readBodyPreviews(db: Db, ids: string[]): Promise<Map<string, Uint8Array>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRawUnsafe<{ id: string; preview: Uint8Array }[]>(
+    `SELECT "id", substring("body" FROM 1 FOR $2) AS "preview" FROM "Delivery" WHERE "id" = ANY($1::text[]) AND "body" IS NOT NULL`,
+    ids,
+    BODY_PREVIEW_BYTES,
+  );
+  return new Map(rows.map((r) => [r.id, new Uint8Array(r.preview)]));
+}
 
 export interface DeliveryFilter {
   test?: boolean;

@@ -7,19 +7,20 @@ import { authorizeWorkflow } from "@/lib/workflows/authorize-workflow";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import { testHmacSettings } from "@/lib/workflows/test-hmac-settings";
 import { findWorkflowDetail } from "@/lib/workflows/workflow-repository";
-import { listDeliveryRows } from "./delivery-repository";
+import { BODY_PREVIEW_BYTES, listDeliveryRows, readBodyPreviews } from "./delivery-repository";
 import { reasonInWords } from "../inbound-webhooks/hook-outcomes";
 import { debugSignature, type SignatureDebug } from "./signature-debugger";
 import type { RejectionDiagnosis } from "../inbound-webhooks/diagnose-rejection";
 import type { HookWarning } from "../inbound-webhooks/hook-types";
 
 export const DELIVERY_OUTCOMES = ["accepted", "duplicate", "rejected"] as const satisfies readonly DeliveryOutcome[];
-const MAX_PAYLOAD_PREVIEW = 64 * 1024;
 
 type DeliveryRow = Awaited<ReturnType<typeof listDeliveryRows>>[number];
 
 /** A stored delivery as every reader gets it: the columns, the headers as a record, the reason in words. */
-export type DeliveryRecord = Omit<DeliveryRow, "body" | "headers" | "warnings" | "diagnosis"> & {
+export type DeliveryRecord = Omit<DeliveryRow, "bodyLength" | "headers" | "warnings" | "diagnosis"> & {
+  /** The body's full length as received (or as declared, when it was refused unread). */
+  bodyLength: number;
   /** Accepted with values left out of the prefill ("accepted with warnings"). */
   warnings: HookWarning[] | null;
   /** Rejected: what was seen at arrival. */
@@ -28,8 +29,13 @@ export type DeliveryRecord = Omit<DeliveryRow, "body" | "headers" | "warnings" |
   headers: Record<string, string>;
   /** The reason code in words. */
   reason: string;
-  /** The exact bytes, kept for accepted and test requests only. */
+  /**
+   * The stored bytes, at most their first BODY_PREVIEW_BYTES: kept for accepted live requests
+   * and, within the workflow's quota, test requests (a rejected one as a 64 KiB prefix).
+   */
   body: Uint8Array | null;
+  /** True when `body` is the whole body as received (not a stored prefix, not a preview). */
+  bodyComplete: boolean;
 };
 
 export interface DeliveryQuery {
@@ -61,22 +67,30 @@ export async function listDeliveries(
     { test: query.test, outcome: query.outcome, reasonCode: query.reason },
     { take: Math.min(Math.max(query.take ?? 50, 1), 200), cursor: query.cursor },
   );
-  const deliveries = rows.map(({ body, headers, warnings, diagnosis, ...columns }) => ({
-    ...columns,
-    // Written by this app only (record-delivery.ts), in these shapes.
-    warnings: Array.isArray(warnings) ? (warnings as unknown as HookWarning[]) : null,
-    diagnosis: diagnosis && typeof diagnosis === "object" && !Array.isArray(diagnosis) ? (diagnosis as RejectionDiagnosis) : null,
-    headers: (headers ?? {}) as Record<string, string>,
-    reason: reasonInWords(columns.reasonCode),
-    body: body ? new Uint8Array(body) : null,
-  }));
+  const previews = await readBodyPreviews(db, rows.map((row) => row.id));
+  const deliveries = rows.map(({ headers, warnings, diagnosis, bodyLength, ...columns }): DeliveryRecord => {
+    const stored = previews.get(columns.id);
+    return {
+      ...columns,
+      bodyLength: Number(bodyLength),
+      // Written by this app only (record-delivery.ts), in these shapes.
+      warnings: Array.isArray(warnings) ? (warnings as unknown as HookWarning[]) : null,
+      diagnosis: diagnosis && typeof diagnosis === "object" && !Array.isArray(diagnosis) ? (diagnosis as RejectionDiagnosis) : null,
+      headers: (headers ?? {}) as Record<string, string>,
+      reason: reasonInWords(columns.reasonCode),
+      body: stored ?? null,
+      // A preview is never longer than what is stored, nor that longer than what was received.
+      bodyComplete: stored !== undefined && BigInt(stored.byteLength) === bodyLength,
+    };
+  });
   return { deliveries, canDebug: roleAllows(access.role, "edit") };
 }
 
 /** A delivery as the builder's log shows it: a payload preview and, for editors, the debugger. */
-export type DeliveryView = Omit<DeliveryRecord, "body"> & {
-  /** The payload as text (UTF-8, cut at 64 KiB), for accepted and test requests only. */
+export type DeliveryView = Omit<DeliveryRecord, "body" | "bodyComplete"> & {
+  /** The payload as text (UTF-8, at most 64 KiB), when its bytes were kept. */
   payload: string | null;
+  /** The payload shown is a part of the body received. */
   payloadTruncated: boolean;
   /** Test deliveries, editors only. */
   debug: SignatureDebug | null;
@@ -97,7 +111,7 @@ export async function listDeliveryViews(
   const now = opts.now ?? new Date();
 
   let debugContext: { settings: ReturnType<typeof storedDefinition>["trigger"]["hmac"]; secrets: Awaited<ReturnType<typeof loadActiveSecrets>> } | null = null;
-  if (canDebug && records.some((r) => r.test && r.body !== null)) {
+  if (canDebug && records.some((r) => r.test && r.bodyComplete)) {
     const workflow = await findWorkflowDetail(db, workflowId);
     // Test requests verify with the settings of the test URL: the draft's, never weaker than live.
     const live = workflow?.liveVersion ? storedDefinition(workflow.liveVersion.definition).trigger.hmac : null;
@@ -107,12 +121,13 @@ export async function listDeliveryViews(
     }
   }
 
-  const deliveries = records.map(({ body, ...record }): DeliveryView => ({
+  const deliveries = records.map(({ body, bodyComplete, ...record }): DeliveryView => ({
     ...record,
-    payload: body ? new TextDecoder().decode(body.subarray(0, MAX_PAYLOAD_PREVIEW)) : null,
-    payloadTruncated: body !== null && body.byteLength > MAX_PAYLOAD_PREVIEW,
+    payload: body ? new TextDecoder().decode(body.subarray(0, BODY_PREVIEW_BYTES)) : null,
+    payloadTruncated: body !== null && !bodyComplete,
+    // Expected signatures are computed over the exact bytes received: never over a prefix.
     debug:
-      debugContext && record.test && body
+      debugContext && record.test && body && bodyComplete
         ? debugSignature({ ...debugContext, body, headers: record.headers, reasonCode: record.reasonCode, receivedAt: record.receivedAt, now })
         : null,
   }));

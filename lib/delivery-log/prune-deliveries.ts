@@ -4,9 +4,11 @@ import { deleteHourlyCountsBefore } from "@/lib/insights/insights-repository";
 import { logger } from "@/lib/log/logger";
 import { pageWorkflowIds } from "@/lib/workflows/workflow-repository";
 import { deleteDeliveriesBefore } from "./delivery-repository";
+import { recountTestPayloadBytes } from "./test-payload-repository";
 
 // Retention of the delivery log: rows older than SIGNET_DELIVERY_RETENTION_DAYS go, with the
-// request headers and the payloads stored for accepted and test requests. The overview's
+// request headers and the payloads stored for accepted and test requests (the room they took
+// in the workflow's quota of stored test bytes is counted again). The overview's
 // hourly counts are rolled up before the rows go and are kept at least as long as the widest
 // chart, so charts don't lose history that the log no longer lists.
 
@@ -44,6 +46,8 @@ export async function pruneDeliveries(
         // Let other work in between batches (a deliberately gentle background job).
         if (opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
       }
+      // The deleted test rows' bodies no longer count against the workflow's quota.
+      await recountTestPayloadBytes(db, workflowId);
       result.hourlyCounts += await deleteHourlyCountsBefore(db, workflowId, countsCutoff);
     }
   }

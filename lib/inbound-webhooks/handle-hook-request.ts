@@ -16,6 +16,7 @@ import { parseBody, unsupportedContentType } from "./parse-body";
 import { declaredLength, readBodyWithLimit } from "../http/read-body";
 import { recordRejection, type DeliveryContext } from "./record-delivery";
 import { isLookupKey } from "../db/lookup-key";
+import { keepTestBody } from "../delivery-log/test-payload-quota";
 import { noteLiveVerification } from "./secret-usage";
 import { slackChallenge } from "./slack-challenge";
 import { observeHookResponse } from "./hook-metrics";
@@ -172,6 +173,7 @@ async function pipeline(
 
   warnings.push(...mapped.warnings);
   ctx.warnings = warnings;
+  if (request.test) ctx.keptTestBody = await keepTestBody(db, workflow.id, read.bytes, false);
   // deps.createSession: the group commit (group-commit.ts) in the app; same contract.
   const result = await (deps.createSession ?? createHookSession)(db, ctx, {
     versionId: target.id,

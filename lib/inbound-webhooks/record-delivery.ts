@@ -4,6 +4,7 @@ import type { THmacSettings } from "@/lib/hmac/schemas";
 import { logger } from "@/lib/log/logger";
 import { insertDeliveries, type NewDelivery } from "../delivery-log/delivery-repository";
 import { headersForLog } from "../delivery-log/delivery-headers";
+import { keepTestBody } from "../delivery-log/test-payload-quota";
 import { diagnoseRejection, type DiagnosisInput } from "./diagnose-rejection";
 import { REASONS, type ReasonCode } from "./hook-outcomes";
 import type { HookWarning } from "./hook-types";
@@ -20,6 +21,8 @@ export interface DeliveryContext {
   settings: THmacSettings | null;
   /** The body, when it was read (not for 405/413/415/429). */
   bytes: Uint8Array | null;
+  /** Test requests: what the row keeps of the body, within the quota (keepTestBody); null keeps nothing. */
+  keptTestBody?: Uint8Array | null;
   receivedBytes: number;
   secret: { id: string; last4: string } | null;
   messageId: string | null;
@@ -31,9 +34,9 @@ export interface DeliveryContext {
 
 export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId: string | null, status = REASONS[reason].status): NewDelivery {
   const { outcome } = REASONS[reason];
-  // The payload is kept for accepted requests and for every test request (the debugger needs
-  // the exact bytes of a failed one); never for rejected live requests.
-  const keepBody = ctx.bytes !== null && (ctx.test || outcome === "accepted");
+  // Live: the payload is kept for accepted requests, never for rejected ones. Test: what
+  // keepTestBody granted (the debugger wants the bytes of a failed one, within bounds).
+  const body = ctx.test ? (ctx.keptTestBody ?? null) : outcome === "accepted" ? ctx.bytes : null;
   return {
     workflowId: ctx.workflowId,
     receivedAt: ctx.receivedAt,
@@ -50,7 +53,7 @@ export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId:
     headers: headersForLog(ctx.headers, ctx.settings),
     bodyLength: ctx.bytes?.byteLength ?? ctx.receivedBytes,
     bodySha256: ctx.bytes ? createHash("sha256").update(ctx.bytes).digest("hex") : "",
-    body: keepBody ? ctx.bytes : null,
+    body,
     warnings: reason === "accepted" && ctx.warnings && ctx.warnings.length > 0 ? ctx.warnings : null,
     diagnosis:
       outcome === "rejected"
@@ -72,6 +75,7 @@ export function deliveryRow(ctx: DeliveryContext, reason: ReasonCode, sessionId:
  */
 export async function recordRejection(db: PrismaClient | Prisma.TransactionClient, ctx: DeliveryContext, reason: ReasonCode, sessionId: string | null = null) {
   try {
+    if (ctx.test && ctx.bytes && ctx.keptTestBody === undefined) ctx.keptTestBody = await keepTestBody(db, ctx.workflowId, ctx.bytes, REASONS[reason].outcome === "rejected");
     await insertDeliveries(db, [{ id: newRowId(), delivery: deliveryRow(ctx, reason, sessionId) }]);
   } catch (error) {
     logger.error("delivery_log_failed", { workflowId: ctx.workflowId, reason, error });

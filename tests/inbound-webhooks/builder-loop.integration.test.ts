@@ -248,14 +248,14 @@ describe("delivery rows: warnings and the diagnosis of rejections", () => {
     expect(mismatch).toMatchObject({
       reasonCode: "signature_mismatch",
       body: null,
-      bodyLength: Buffer.byteLength(pretty),
+      bodyLength: BigInt(Buffer.byteLength(pretty)),
       diagnosis: { scheme: "prefixed-hex", algorithm: "sha256", body: "pretty-printed JSON", signature: { problem: "mismatch" }, secretsTried: [{ last4: created.last4, usable: true }] },
     });
     expect(mismatch!.bodySha256).toMatch(/^[0-9a-f]{64}$/);
     expect(badChar!.diagnosis).toMatchObject({ signature: { problem: "malformed", header: "X-Signet-Signature", at: "sha256=".length + 10 }, body: "compact JSON" });
     expect(badPrefix!.diagnosis).toMatchObject({ signature: { problem: "malformed", header: "X-Signet-Signature", at: 4 } });
     // Never a secret or a full signature in a stored diagnosis.
-    const stored = JSON.stringify(await rowsOf(hook.workflowId));
+    const stored = JSON.stringify(await rowsOf(hook.workflowId), (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
     expect(stored).not.toContain(created.secret);
     expect(stored).not.toContain(hex);
   });

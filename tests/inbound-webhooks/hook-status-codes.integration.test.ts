@@ -370,7 +370,7 @@ describe("delivery log", () => {
     expect(stored["stripe-signature"]!.length).toBeLessThan(headers["Stripe-Signature"]!.length);
     expect(stored.authorization).toBe("[redacted]");
     expect(stored["x-request-id"]).toBe("req-1");
-    expect(row).toMatchObject({ bodyLength: bytesOf(CUSTOMER_JSON).byteLength, contentType: "application/json" });
+    expect(row).toMatchObject({ bodyLength: BigInt(bytesOf(CUSTOMER_JSON).byteLength), contentType: "application/json" });
     expect(row!.bodySha256).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.latencyMs).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(row!.headers)).not.toContain(hook.secret);
