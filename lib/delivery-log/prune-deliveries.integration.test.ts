@@ -1,17 +1,13 @@
 // Retention on PGlite and PostgreSQL: exactly the deliveries older than the cutoff go (their
 // stored payloads with them), in batches, across workflows; the overview's counts of the
 // pruned hours survive in the roll-up, which is itself pruned only past the widest chart.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getWorkflowOverview } from "@/lib/insights/get-workflow-overview";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { DAY, HOUR, insertDeliveries, ownerOf, publishedWorkflow, type SeedDelivery } from "@/tests/insights/insights-test-kit";
 import { pruneDeliveries } from "./prune-deliveries";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const at = (ms: number) => new Date(NOW.getTime() - ms);

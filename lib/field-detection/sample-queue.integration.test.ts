@@ -1,6 +1,6 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testEngine, type TestDb } from "@/tests/helpers/test-db";
+import { describe, expect, it } from "vitest";
+import { testEngine, useTestDatabase } from "@/tests/helpers/test-db";
 import { bodyOf, makeDeps, makeOwner, publishedHook, send } from "@/tests/inbound-webhooks/hook-test-kit";
 import { listDetectedFields, trimDetectedFields, upsertFieldSightings } from "./detected-field-repository";
 import { MAX_FIELDS_PER_WORKFLOW, pendingSamples, settleFieldDetection } from "./sample-queue";
@@ -9,13 +9,7 @@ import { MAX_FIELDS_PER_WORKFLOW, pendingSamples, settleFieldDetection } from ".
 // answer, so payloads full of new keys can neither grow the table without limit nor slow
 // the requests that carry them.
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const db = useTestDatabase();
 
 /** A payload of `count` keys never seen before (prefix makes them new). */
 const wide = (prefix: string, count: number) => JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, i])));

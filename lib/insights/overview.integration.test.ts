@@ -1,14 +1,14 @@
 // The overview's numbers against hand-counted rows, on PGlite and PostgreSQL: deliveries per
 // bucket and category for every range and mode (through the hourly roll-up and the raw tail),
 // the session funnel, completion rate and median, top rejections, and the workspace sparklines.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { goBackSessionStep } from "@/lib/sessions/go-back-session-step";
 import { insertSession } from "@/lib/sessions/session-repository";
 import { submitSessionStep } from "@/lib/sessions/submit-session-step";
 import { upsertMembership } from "@/lib/workspaces/membership-repository";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { DAY, HOUR, insertDeliveries, insertSessions, ownerOf, publishedWorkflow, seeded, type SeedDelivery } from "@/tests/insights/insights-test-kit";
 import { ACCEPTED_WITH_WARNINGS } from "./delivery-categories";
 import { rollupBoundary } from "./delivery-rollup";
@@ -16,11 +16,7 @@ import { getWorkflowOverview } from "./get-workflow-overview";
 import { getWorkspaceActivity } from "./get-workspace-activity";
 import { INSIGHT_RANGES, rangeWindow, type TInsightRange } from "./ranges";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const NOW = new Date("2026-11-20T10:30:00.000Z");
 const REASONS: [SeedDelivery["outcome"], string][] = [

@@ -1,21 +1,17 @@
 // The participant's page as plain HTML forms: what a GET shows and what each POST (Continue,
 // Back, a stale tab, a broken post) does to the stored session.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/sign-up";
 import { createWorkflow } from "@/lib/workflows/create-workflow";
 import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { insertSession } from "./session-repository";
 import { INTENT_INPUT, STEP_INPUT } from "./session-form-names";
 import { postSessionPage, readSessionForm, showSessionPage, type SessionPageResult } from "./session-page";
 import { generateSessionToken } from "./session-token";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const definition: TWorkflowDefinitionInput = {
   trigger: { type: "webhook" },

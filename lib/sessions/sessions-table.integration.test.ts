@@ -1,20 +1,16 @@
 // The builder's view of sessions: which answers were prefilled (recorded when the webhook's
 // group commit or the direct link creates the session), columns in form order with labels,
 // live and test apart, and one session's detail by step.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { makeDeps, makeOwner, publishedHook, send, bodyOf } from "@/tests/inbound-webhooks/hook-test-kit";
-import { createTestDb, type TestDb } from "@/tests/helpers/test-db";
+import { useTestDatabase } from "@/tests/helpers/test-db";
 import { getSessionDetail } from "./get-session-detail";
 import { postSessionPage } from "./session-page";
 import { getSessionsTable } from "./sessions-table";
 import { startDirectSession } from "./start-direct-session";
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => t?.close());
+const t = useTestDatabase();
 
 const STEPS = [
   {

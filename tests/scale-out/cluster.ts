@@ -1,6 +1,8 @@
 // Several app instances on one PostgreSQL database behind nginx (deploy/nginx.conf), as
 // docs/deploy.md describes, for the multi-instance and rolling-restart suites.
+import { afterAll, beforeAll } from "vitest";
 import { startNginx, type NginxProxy } from "@/scripts/lib/nginx-proxy";
+import { lateBound } from "@/tests/helpers/late-bound";
 import { appProcess, createAppStore, holdBuildLock, type AppProcess, type AppStore } from "@/tests/reliability/app-process";
 import { createOwnerWithCli, type Owner } from "@/tests/reliability/journey";
 
@@ -18,7 +20,7 @@ export interface Cluster {
  * `instances` app processes on ports basePort+1… and nginx on basePort, all sharing one fresh
  * PostgreSQL database (TEST_DATABASE_URL). Holds the build lock until stop().
  */
-export async function startCluster(options: { instances: number; basePort: number; env?: Record<string, string> }): Promise<Cluster> {
+async function startCluster(options: { instances: number; basePort: number; env?: Record<string, string> }): Promise<Cluster> {
   const store = await createAppStore();
   if (store.engine !== "postgres") throw new Error("a cluster needs PostgreSQL (TEST_DATABASE_URL)");
   const owner = createOwnerWithCli(store);
@@ -50,4 +52,20 @@ export async function startCluster(options: { instances: number; basePort: numbe
     await stop();
     throw error;
   }
+}
+
+/**
+ * The test file's cluster, started before its tests and stopped after them (as useAppProcess
+ * does for single apps). Without TEST_DATABASE_URL nothing starts: the file's tests skip.
+ */
+export function useCluster(options: { instances: number; basePort: number; env?: Record<string, string> }): Cluster {
+  let cluster: Cluster | undefined;
+  beforeAll(async () => {
+    if (process.env.TEST_DATABASE_URL) cluster = await startCluster(options);
+  }, 900_000);
+  afterAll(async () => {
+    await cluster?.stop();
+    cluster = undefined;
+  }, 120_000);
+  return lateBound(() => cluster, "useCluster()'s cluster");
 }

@@ -7,14 +7,14 @@
 //   guesses spread over them all gets no more password checks than one instance would allow.
 // PostgreSQL pass only: the embedded PGlite database belongs to one process, so there is no
 // way to run several instances on it (the PGlite pass reports this file as skipped).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SIGN_IN_MAX_ATTEMPTS } from "@/lib/auth/verify-credentials";
 import { signRequest } from "@/lib/hmac/sign";
 import { ZHmacSettings } from "@/lib/hmac/schemas";
 import { api, createSignedHook, HMAC, PASSWORD, rawRequest, type RawResult } from "@/tests/reliability/journey";
 import { runCli } from "@/tests/reliability/app-process";
 import { CookieJar, signInWithCredentials } from "@/tests/security/http-client";
-import { startCluster, type Cluster } from "./cluster";
+import { useCluster } from "./cluster";
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 const LIMIT_PER_MINUTE = 60;
@@ -22,16 +22,7 @@ const STANDARD = ZHmacSettings.parse({ enabled: true, scheme: "standard-webhooks
 
 if (!ON_POSTGRES) console.info("multi-instance suite skipped: it needs PostgreSQL (instances cannot share the embedded PGlite database); it runs in the PostgreSQL pass");
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  if (!ON_POSTGRES) return;
-  cluster = await startCluster({ instances: 3, basePort: 3340, env: { SIGNET_HOOK_RATE_LIMIT: String(LIMIT_PER_MINUTE) } });
-}, 900_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-}, 120_000);
+const cluster = useCluster({ instances: 3, basePort: 3340, env: { SIGNET_HOOK_RATE_LIMIT: String(LIMIT_PER_MINUTE) } });
 
 /** The three instances directly, then nginx: request i goes to target i % 4. */
 const targets = () => [...cluster.apps.map((a) => a.baseUrl), cluster.baseUrl];

@@ -4,29 +4,24 @@
 // 2xx has its session and delivery row in the database. Each instance exits 0 (drained in
 // time, not cut off) and serves traffic again after its restart.
 // PostgreSQL pass only (several instances need a shared database; see multi-instance).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { checkConsistency, withStoreDb } from "@/tests/reliability/db-check";
 import { createSignedHook, signedBody, type SignedHook } from "@/tests/reliability/journey";
-import { startCluster, type Cluster } from "./cluster";
+import { useCluster } from "./cluster";
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 const SENDERS = 6;
 
 if (!ON_POSTGRES) console.info("rolling-restart suite skipped: it needs PostgreSQL (instances cannot share the embedded PGlite database); it runs in the PostgreSQL pass");
 
-let cluster: Cluster;
+// The limit is not what this test is about: high enough that the load never meets it.
+const cluster = useCluster({ instances: 3, basePort: 3350, env: { SIGNET_HOOK_RATE_LIMIT: "1000000" } });
 let hook: SignedHook;
 
 beforeAll(async () => {
   if (!ON_POSTGRES) return;
-  // The limit is not what this test is about: high enough that the load never meets it.
-  cluster = await startCluster({ instances: 3, basePort: 3350, env: { SIGNET_HOOK_RATE_LIMIT: "1000000" } });
   hook = await createSignedHook(cluster.baseUrl, cluster.owner.token, "Rolling");
-}, 900_000);
-
-afterAll(async () => {
-  await cluster?.stop();
-}, 120_000);
+});
 
 interface Tally {
   accepted: Set<string>;
