@@ -48,7 +48,7 @@ test("the embed snippet's iframe loads on an allowed origin and is refused on an
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim()),
       ),
     );
-    expect(iframe).toMatch(/^<iframe src="http:\/\/localhost:\d+\/s\/[^"]+\?embed=1"/);
+    expect(iframe).toMatch(/^<iframe id="signet-form" src="http:\/\/localhost:\d+\/s\/[^"]+\?embed=1"/);
 
     await page.goto(origin(allowed));
     const frame = page.frameLocator("iframe");

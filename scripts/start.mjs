@@ -11,7 +11,7 @@ import { buildServer, SERVER_BUNDLE, serverNodeArgs } from "./build-server.mjs";
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 const STAMP = ".next/signet-source-stamp";
 const SERVER_STAMP = ".next/signet-server-stamp";
-const APP_SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
+const APP_SOURCES = ["app", "components", "lib", "pages", "public", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
 const SERVER_SOURCES = [...APP_SOURCES, "server", "scripts/build-server.mjs", "tsconfig.json"];
 
 // HEAD plus the content of every uncommitted change (a file edited twice must change the

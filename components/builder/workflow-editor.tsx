@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
+import { CompletionEditor } from "./completion-editor";
 import { allFieldKeys, move, newStep, type Issues } from "./editor-state";
 import { MappingEditor, type DetectedFieldHint } from "./mapping-editor";
 import { OriginsEditor } from "./origins-editor";
@@ -140,6 +141,14 @@ export function WorkflowEditor({
             origins={definition.trigger.allowedOrigins}
             issues={issues}
             onChange={(allowedOrigins) => update({ trigger: { ...definition.trigger, allowedOrigins } })}
+          />
+        </Section>
+        <Section id="completion-heading" title="When the session is completed">
+          <CompletionEditor
+            completion={definition.completion}
+            fieldKeys={allFieldKeys(definition).filter(Boolean)}
+            issues={issues}
+            onChange={(completion) => update({ completion })}
           />
         </Section>
       </fieldset>

@@ -4,7 +4,19 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle:
  * The end of a session. In an iframe (embed) it is a compact confirmation the portal shows in
  * place, without "close this page" (the participant stays on the portal's page).
  */
-export function SessionCompleted({ completedAt, embed, takeFocus = false }: { completedAt: string | null; embed: boolean; takeFocus?: boolean }) {
+export function SessionCompleted({
+  completedAt,
+  embed,
+  redirectUrl = null,
+  takeFocus = false,
+}: {
+  completedAt: string | null;
+  embed: boolean;
+  /** Not embedded, the page moves on to it by itself (a meta refresh); the link is for when it does not. */
+  redirectUrl?: string | null;
+  takeFocus?: boolean;
+}) {
+  const onward = !embed && redirectUrl !== null;
   const when = completedAt ? ` on ${dateFormat.format(new Date(completedAt))} UTC` : "";
   return (
     <section
@@ -19,8 +31,15 @@ export function SessionCompleted({ completedAt, embed, takeFocus = false }: { co
         Thank you — you&apos;re done
       </h1>
       <p className="mt-2 text-slate-600">
-        Your answers were submitted{when}.{embed ? "" : " You can close this page."}
+        Your answers were submitted{when}.{embed || onward ? "" : " You can close this page."}
       </p>
+      {onward && (
+        <p className="mt-4">
+          <a href={redirectUrl} className="font-medium text-brand-700 underline" data-testid="completion-continue">
+            Continue
+          </a>
+        </p>
+      )}
     </section>
   );
 }

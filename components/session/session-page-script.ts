@@ -34,4 +34,39 @@ function guardSessionFormSubmit(): void {
   });
 }
 
-export const SESSION_PAGE_SCRIPT = [guardSessionFormSubmit].map((enhance) => `(${enhance.toString()})();`).join("\n");
+/**
+ * Portal events: a page embedded in a portal's iframe (?embed=1) tells its parent that it is
+ * ready, which step it shows, how tall it is, and that the session is completed (with where
+ * to go next). Each message names its target origin exactly, never "*": the parent's origin
+ * where the browser tells it (location.ancestorOrigins, Chromium and WebKit), else each of the
+ * workflow's allowed origins in turn, and the browser delivers only to the one the parent has
+ * (CSP frame-ancestors already keeps every other origin from framing the page at all).
+ */
+function postPortalEvents(): void {
+  const data = document.querySelector<HTMLElement>("[data-portal-events]");
+  if (!data || window.parent === window) return;
+  const allowed = (data.dataset.origins ?? "").split(" ").filter((origin) => origin !== "");
+  const parentOrigin = window.location.ancestorOrigins?.[0];
+  const targets = parentOrigin === undefined ? allowed : allowed.filter((origin) => origin === parentOrigin);
+  const post = (message: Record<string, unknown>) => {
+    for (const origin of targets) window.parent.postMessage(message, origin);
+  };
+  post({ type: "signet:ready" });
+  if (data.dataset.status === "completed") {
+    const redirectUrl = data.dataset.redirectUrl;
+    post(redirectUrl ? { type: "signet:completed", sessionId: data.dataset.sessionId, redirectUrl } : { type: "signet:completed", sessionId: data.dataset.sessionId });
+  } else {
+    post({ type: "signet:step", index: Number(data.dataset.stepIndex), id: data.dataset.stepId });
+  }
+  let last = -1;
+  const resize = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    post({ type: "signet:resize", height });
+  };
+  resize();
+  if (typeof ResizeObserver === "function") new ResizeObserver(resize).observe(document.documentElement);
+}
+
+export const SESSION_PAGE_SCRIPT = [guardSessionFormSubmit, postPortalEvents].map((enhance) => `(${enhance.toString()})();`).join("\n");

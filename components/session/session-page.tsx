@@ -25,7 +25,7 @@ export function SessionPage({ view, embed, nonce }: SessionPageProps) {
   return (
     <SessionShell workflowName={view.workflowName} test={view.test} embed={embed}>
       {view.status === "completed" ? (
-        <SessionCompleted completedAt={view.completedAt} embed={embed} takeFocus />
+        <SessionCompleted completedAt={view.completedAt} embed={embed} redirectUrl={view.redirectUrl} takeFocus />
       ) : (
         <StepForm
           step={view.step}
@@ -38,8 +38,28 @@ export function SessionPage({ view, embed, nonce }: SessionPageProps) {
           takeFocus
         />
       )}
+      {embed && <PortalEventData view={view} />}
       <script nonce={nonce ?? undefined} dangerouslySetInnerHTML={{ __html: SESSION_PAGE_SCRIPT }} />
     </SessionShell>
+  );
+}
+
+/**
+ * What the inline script posts to an embedding portal (session-page-script.ts), as data
+ * attributes: the page itself stays plain HTML.
+ */
+function PortalEventData({ view }: { view: SessionPageView }) {
+  return (
+    <span
+      hidden
+      data-portal-events
+      data-origins={view.embeddingOrigins.join(" ")}
+      data-session-id={view.sessionId}
+      data-status={view.status}
+      data-step-index={view.stepIndex}
+      data-step-id={view.step.id}
+      data-redirect-url={view.redirectUrl ?? undefined}
+    />
   );
 }
 

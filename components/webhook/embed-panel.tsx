@@ -1,16 +1,18 @@
 import { CodeBlock } from "./copy-button";
 
-/** The allowed origins in force and the embed snippet (server-side signing + iframe). */
+/** The allowed origins in force and the embed snippet: server side (signing + iframe) and browser side (events). */
 export function EmbedPanel({
   liveOrigins,
   draftOrigins,
   builderHref,
   snippet,
+  browserSnippet,
 }: {
   liveOrigins: string[] | null;
   draftOrigins: string[];
   builderHref: string;
   snippet: string;
+  browserSnippet: string;
 }) {
   const changed = liveOrigins !== null && JSON.stringify(liveOrigins) !== JSON.stringify(draftOrigins);
   return (
@@ -38,6 +40,11 @@ export function EmbedPanel({
         </p>
       </div>
       <CodeBlock code={snippet} label="Embed snippet" testId="embed-snippet" />
+      <p className="text-sm text-slate-600">
+        In the portal&apos;s page, this script sizes the iframe to the form (from its <code>signet:resize</code> events) and calls{" "}
+        <code>onComplete</code> with the session id and the redirect URL once the form is completed.
+      </p>
+      <CodeBlock code={browserSnippet} label="Embed snippet, browser side" testId="embed-browser-snippet" />
     </div>
   );
 }

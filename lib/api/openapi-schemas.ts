@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
+import { ZSessionAnswers } from "@/lib/sessions/schemas";
 import { ZCreateSecret } from "@/lib/webhook-secrets/schemas";
 import { ZWorkflowDefinition } from "@/lib/workflows/definition";
 import { ZCreateWorkflow, ZUpdateWorkflow } from "@/lib/workflows/schemas";
@@ -27,6 +28,27 @@ export function componentSchemas(): Record<string, JsonSchema> {
   const definition = fromZod(ZWorkflowDefinition);
   return {
     WorkflowDefinition: definition,
+    SessionAnswers: fromZod(ZSessionAnswers),
+    SessionState: {
+      type: "object",
+      required: ["status", "step", "values"],
+      properties: {
+        status: { type: "string", enum: ["open", "completed"] },
+        step: nullable({
+          type: "object",
+          required: ["index", "id", "title", "fields"],
+          properties: {
+            index: { type: "integer", minimum: 0 },
+            id: { type: "string" },
+            title: { type: "string" },
+            description: { type: "string" },
+            fields: { type: "array", items: { type: "object" }, description: "The step's fields as in the workflow definition; hidden fields are left out." },
+          },
+        }),
+        values: { type: "object", additionalProperties: { type: ["string", "number", "boolean"] }, description: "The saved answer or prefill of the current step's fields." },
+        redirectUrl: { type: "string", format: "uri", description: "Once completed: where to send the participant (the workflow's redirect template, filled in)." },
+      },
+    },
     CreateWorkflow: { ...fromZod(ZCreateWorkflow), properties: { name: { type: "string", minLength: 1, maxLength: 120 }, definition: ref("WorkflowDefinition") } },
     UpdateWorkflow: {
       ...fromZod(ZUpdateWorkflow),

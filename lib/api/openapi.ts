@@ -30,6 +30,51 @@ const pageParams = [
 ];
 const testParam = { name: "test", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "Only test (or only live) entries." };
 
+const tokenParam = { name: "token", in: "path", required: true, schema: { type: "string" }, description: "The session token, from the sessionUrl /s/{token}: the capability." };
+const SESSION_API_DESCRIPTION =
+  "For custom front-ends: no API token; the session token in the path is the capability. Browsers may call it only from the " +
+  "workflow's allowed origins (the published list that may frame session pages): those get CORS headers and their preflight " +
+  "(OPTIONS) is answered; a request with any other Origin is refused (403 origin_not_allowed). Rate-limited per client address " +
+  "(429 with Retry-After).";
+
+/** The session API lives at /api/sessions, beside /api/v1: its paths name their own server. */
+function sessionApiPaths(publicUrl: string): Json {
+  const servers = [{ url: publicUrl }];
+  const common = { tags: ["Session API"], security: [], description: SESSION_API_DESCRIPTION };
+  const originRefused = json(ref("Error"), "A browser request from an origin that is not allowed (`origin_not_allowed`).");
+  const state = json(ref("SessionState"), "The session: its current step, or `completed` (with `redirectUrl` when the workflow has one).");
+  return {
+    "/api/sessions/{token}": {
+      servers,
+      parameters: [tokenParam],
+      get: {
+        ...common,
+        operationId: "getSessionState",
+        summary: "Read a session's status, current step and prefilled values",
+        responses: { "200": state, "403": originRefused, "404": json(ref("Error"), "No session with this token."), "429": error("RateLimited") },
+      },
+    },
+    "/api/sessions/{token}/steps/{stepId}": {
+      servers,
+      parameters: [tokenParam, { name: "stepId", in: "path", required: true, schema: { type: "string" }, description: "The current step's id." }],
+      post: {
+        ...common,
+        operationId: "answerSessionStep",
+        summary: "Answer the current step; the last one completes the session",
+        requestBody: body("SessionAnswers"),
+        responses: {
+          "200": state,
+          "403": originRefused,
+          "404": json(ref("Error"), "No such session, or its form has no such step (`step_not_found`)."),
+          "409": json(ref("Error"), "Not the current step (`stale_step`), or the session is already completed (`session_completed`)."),
+          "422": json(ref("Error"), "Answers that need fixing (`invalid_answers`): `issues` has one entry per field, path `[\"answers\", fieldKey]`. Nothing was saved."),
+          "429": error("RateLimited"),
+        },
+      },
+    },
+  };
+}
+
 export function openApiDocument(publicUrl: string): Json {
   return {
     openapi: "3.1.0",
@@ -164,6 +209,7 @@ export function openApiDocument(publicUrl: string): Json {
           responses: { "200": list("Delivery", true), ...ERRORS },
         },
       },
+      ...sessionApiPaths(publicUrl),
       "/workflows/{id}/detected-fields": {
         parameters: [idParam],
         get: { operationId: "listDetectedFields", summary: "Fields detected from test payloads", responses: { "200": list("DetectedField", false), ...ERRORS } },
@@ -178,6 +224,7 @@ export function openApiDocument(publicUrl: string): Json {
         NotFound: json(ref("Error"), "No such id in the token's workspace."),
         Conflict: json(ref("Error"), "The draft changed since expectedRevision."),
         ValidationFailed: json(ref("Error"), "Invalid input; `issues` lists each problem with its path."),
+        RateLimited: json(ref("Error"), "Too many requests from this address; retry after Retry-After seconds."),
       },
     },
   };

@@ -51,7 +51,7 @@ describe("embedSnippet", () => {
     const { code, stdout, received } = await runEmbed(ZHmacSettings.parse({ scheme: "standard-webhooks", enabled: true }), secret);
     expect(code).toBe(0);
     expect(JSON.parse(received[0]!)).toEqual({ email: "ada@example.com", name: "Ada" });
-    expect(stdout.trim()).toBe('<iframe src="http://localhost:3100/s/tok_abc?embed=1" title="Form" style="width: 100%; min-height: 640px; border: 0"></iframe>');
+    expect(stdout.trim()).toBe('<iframe id="signet-form" src="http://localhost:3100/s/tok_abc?embed=1" title="Form" style="width: 100%; height: 640px; border: 0"></iframe>');
   }, 30_000);
 
   it("fails loudly with Signet's answer when the signature is refused", async () => {

@@ -2,11 +2,13 @@ import type { THmacSettings } from "@/lib/hmac/schemas";
 import { joinParts, type FieldNames } from "@/lib/snippets/languages/common";
 import { jsString } from "@/lib/snippets/languages/literals";
 import { signingRecipe } from "@/lib/snippets/recipe";
+import { EMBED_IFRAME_ID } from "./embed-browser-snippet";
 
 // The embed snippet shown in the builder: a portal's backend signs the signed-in user's data, posts
 // it to the live hook, and turns the returned sessionUrl into an iframe (`?embed=1` renders
 // the session without chrome). Node.js, because most portals have a JavaScript backend; the
-// signing lines are the same recipe the tested signing snippets use.
+// signing lines are the same recipe the tested signing snippets use. The iframe starts
+// 640 px tall; the browser half (embed-browser-snippet.ts) resizes it to the form.
 
 export interface EmbedSnippetInput {
   settings: THmacSettings;
@@ -72,7 +74,7 @@ export function embedSnippet(input: EmbedSnippetInput): string {
     '  const src = new URL(sessionUrl);',
     '  src.searchParams.set("embed", "1");',
     '  const escaped = src.toString().replaceAll("&", "&amp;").replaceAll(\'"\', "&quot;");',
-    '  return `<iframe src="${escaped}" title="Form" style="width: 100%; min-height: 640px; border: 0"></iframe>`;',
+    `  return \`<iframe id="${EMBED_IFRAME_ID}" src="\${escaped}" title="Form" style="width: 100%; height: 640px; border: 0"></iframe>\`;`,
     "}",
     "",
     "// Example: print the iframe for one user; in your app, call signetIframe in the page handler.",

@@ -1,12 +1,14 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
-import { sessionFrameAncestorsOf } from "@/lib/sessions/embed-policy";
+import { embeddingOriginsOf, frameAncestorsFor } from "@/lib/sessions/embed-policy";
 import { parseDefinition } from "@/lib/workflows/definition";
 import { findLiveDefinitionBySessionToken } from "./embedding-repository";
 
-// The CSP frame-ancestors of a session page (proxy.ts builds the rest of the policy): the
-// allowed origins of the workflow's *live* version, so publishing a narrower list takes effect for running
-// sessions too. Unknown tokens and any failure refuse framing (fail closed).
+// Which origins may embed a session: the allowed origins of the workflow's *live* version, so
+// publishing a narrower list takes effect for running sessions too. They give the page's CSP
+// frame-ancestors (proxy.ts builds the rest of the policy), the targets of the embedded page's
+// portal events, and the session API's CORS origins. Unknown tokens and any failure allow no
+// origin (fail closed).
 
 /** frame-ancestors that refuse every framer. */
 export const NO_FRAMING = "'none'";
@@ -14,24 +16,29 @@ export const NO_FRAMING = "'none'";
 export const POLICY_CACHE_MS = 5_000;
 const MAX_CACHED = 1_000;
 
-const cache = new Map<string, { policy: string; until: number }>();
+const cache = new Map<string, { origins: readonly string[]; until: number }>();
 
-export async function sessionFrameAncestors(db: PrismaClient, token: string, now = Date.now()): Promise<string> {
+/** The origins allowed to embed this session (empty: none, or no such token). */
+export async function sessionEmbeddingOrigins(db: PrismaClient, token: string, now = Date.now()): Promise<readonly string[]> {
   const hit = cache.get(token);
-  if (hit && hit.until > now) return hit.policy;
-  let policy = NO_FRAMING;
+  if (hit && hit.until > now) return hit.origins;
+  let origins: readonly string[] = [];
   try {
     const json = await findLiveDefinitionBySessionToken(db, token);
     const parsed = json === null ? null : parseDefinition(json);
-    if (parsed?.ok) policy = sessionFrameAncestorsOf(parsed.definition);
+    if (parsed?.ok) origins = embeddingOriginsOf(parsed.definition);
   } catch (error) {
     logger.error("frame_policy_failed", { error });
-    return NO_FRAMING; // Not cached: the next request tries again.
+    return []; // Not cached: the next request tries again.
   }
   // Tokens are unguessable, so the map only grows with real sessions; the bound caps memory.
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(token, { policy, until: now + POLICY_CACHE_MS });
-  return policy;
+  cache.set(token, { origins, until: now + POLICY_CACHE_MS });
+  return origins;
+}
+
+export async function sessionFrameAncestors(db: PrismaClient, token: string, now = Date.now()): Promise<string> {
+  return frameAncestorsFor(await sessionEmbeddingOrigins(db, token, now));
 }
 
 /** The token of a session page path (`/s/{token}` or below), or undefined. */

@@ -52,8 +52,7 @@ export async function limitClient(scope: ClientLimitScope, headers: Headers, db?
 
 /**
  * For JSON routes (the session API): null when the request may go on, else the 429 to answer
- * with. In a route: `const limited = await clientRateLimitResponse("session-api", request.headers); if (limited) return limited;`
- * @public For JSON routes that take a per-client limit; no caller yet.
+ * with (lib/api/with-session-api.ts).
  */
 export async function clientRateLimitResponse(scope: ClientLimitScope, headers: Headers): Promise<Response | null> {
   const decision = await limitClient(scope, headers);

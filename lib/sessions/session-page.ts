@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sessionEmbeddingOrigins } from "@/lib/embedding/session-frame-policy";
 import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import type { TFormStep } from "@/lib/workflows/definition/schemas";
+import { completionRedirectUrl } from "./completion-redirect";
 import { getParticipantSession, type ParticipantSession, type SessionData } from "./get-participant-session";
 import { goBackSessionStep } from "./go-back-session-step";
 import { INTENT_INPUT, STEP_INPUT } from "./session-form-names";
@@ -16,6 +18,7 @@ export type SessionIntent = "next" | "back";
 
 /** Everything the session page renders; plain JSON (no Dates, no undefined). */
 export interface SessionPageView {
+  sessionId: string;
   workflowName: string;
   test: boolean;
   status: "open" | "completed";
@@ -30,14 +33,19 @@ export interface SessionPageView {
   submitted: boolean;
   fieldErrors: Record<string, string>;
   message: { tone: "error" | "info"; text: string } | null;
+  /** Once completed: where the participant goes next (definition.completion.redirectUrl, filled in). */
+  redirectUrl: string | null;
+  /** The origins that may embed this page: where an embedded page posts its portal events. */
+  embeddingOrigins: string[];
 }
 
 export type SessionPageResult =
   | { kind: "not_found" }
+  /** Back to the page (post/redirect/get); it shows the next step or the completion. */
   | { kind: "redirect" }
   | { kind: "page"; status: number; view: SessionPageView };
 
-function viewOf(session: ParticipantSession, extra: Partial<Pick<SessionPageView, "values" | "submitted" | "fieldErrors" | "message">> = {}): SessionPageView {
+function viewOf(session: ParticipantSession, embeddingOrigins: readonly string[], extra: Partial<Pick<SessionPageView, "values" | "submitted" | "fieldErrors" | "message">> = {}): SessionPageView {
   const current = session.steps[session.currentStep]!;
   // Hidden fields never reach the page, nor does any other step's data. A read-only field
   // always shows its stored value, whatever was posted.
@@ -48,6 +56,7 @@ function viewOf(session: ParticipantSession, extra: Partial<Pick<SessionPageView
     if (Object.hasOwn(source, field.key)) values[field.key] = source[field.key]!;
   }
   return {
+    sessionId: session.id,
     workflowName: session.workflowName,
     test: session.test,
     status: session.status,
@@ -59,6 +68,8 @@ function viewOf(session: ParticipantSession, extra: Partial<Pick<SessionPageView
     submitted: extra.submitted ?? false,
     fieldErrors: extra.fieldErrors ?? {},
     message: extra.message ?? null,
+    redirectUrl: session.status === "completed" ? completionRedirectUrl(session.definition, session.data) : null,
+    embeddingOrigins: [...embeddingOrigins],
   };
 }
 
@@ -79,7 +90,7 @@ export async function showSessionPage(
 ): Promise<SessionPageResult> {
   const session = await load(db, token);
   if (!session) return { kind: "not_found" };
-  return { kind: "page", status: notice.status, view: viewOf(session, { message: notice.message }) };
+  return { kind: "page", status: notice.status, view: viewOf(session, await sessionEmbeddingOrigins(db, token), { message: notice.message }) };
 }
 
 /** Reads the posted form: the intent, the step it was shown for, and the field values. */
@@ -98,9 +109,10 @@ export async function postSessionPage(db: PrismaClient, token: string, form: URL
   const { intent, stepIndex, values } = readSessionForm(form);
   const session = await load(db, token);
   if (!session) return { kind: "not_found" };
+  const origins = await sessionEmbeddingOrigins(db, token);
   if (stepIndex === null) {
     // Not our form (or a truncated post): nothing is saved.
-    return { kind: "page", status: 400, view: viewOf(session, { message: { tone: "error", text: "That did not come through whole. Please try again." } }) };
+    return { kind: "page", status: 400, view: viewOf(session, origins, { message: { tone: "error", text: "That did not come through whole. Please try again." } }) };
   }
   try {
     if (intent === "back") {
@@ -113,7 +125,7 @@ export async function postSessionPage(db: PrismaClient, token: string, form: URL
     return {
       kind: "page",
       status: 422,
-      view: viewOf(session, {
+      view: viewOf(session, origins, {
         values,
         submitted: true,
         fieldErrors: result.fieldErrors,
@@ -125,13 +137,13 @@ export async function postSessionPage(db: PrismaClient, token: string, form: URL
       // Completed meanwhile, or saved from another window: show where the session is now.
       const now = (await load(db, token)) ?? session;
       const text = error.reason === "stale_step" ? "This step was already saved, perhaps in another window. Here is where you are now." : error.message;
-      return { kind: "page", status: 409, view: viewOf(now, { message: { tone: "info", text } }) };
+      return { kind: "page", status: 409, view: viewOf(now, origins, { message: { tone: "info", text } }) };
     }
     logger.error("session_step_failed", { error });
     return {
       kind: "page",
       status: isAppError(error) ? error.status : 500,
-      view: viewOf(session, { values, submitted: true, message: { tone: "error", text: "Something went wrong on our side. Your answers were not saved; please try again." } }),
+      view: viewOf(session, origins, { values, submitted: true, message: { tone: "error", text: "Something went wrong on our side. Your answers were not saved; please try again." } }),
     };
   }
 }

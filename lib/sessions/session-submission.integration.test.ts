@@ -81,6 +81,7 @@ describe("session submission", () => {
       ok: true,
       completed: false,
       nextStep: 1,
+      redirectUrl: null,
     });
     expect(await stored(token)).toMatchObject({
       data: { name: "Ada", email: "ada@example.com", age: 36, start: "2025-01-15" },
@@ -99,7 +100,7 @@ describe("session submission", () => {
     });
     expect(await stored(token)).toMatchObject({ currentStep: 1, status: "open", data: { name: "Ada", age: 36 } });
 
-    expect(await submitSessionStep(t.prisma, token, 1, { plan: "pro", terms: "on", notes: "" })).toEqual({ ok: true, completed: true, nextStep: 2 });
+    expect(await submitSessionStep(t.prisma, token, 1, { plan: "pro", terms: "on", notes: "" })).toEqual({ ok: true, completed: true, nextStep: 2, redirectUrl: null });
     const done = await stored(token);
     expect(done.status).toBe("completed");
     expect(done.completedAt).toBeInstanceOf(Date);
@@ -177,7 +178,7 @@ describe("session submission", () => {
     // A forged submit cannot change locked values; the empty read-only "account" does not block
     // the participant, who could not fill it.
     const result = await submitSessionStep(t.prisma, token, 0, { customerId: "cus_evil", email: "mallory@example.com", account: "x", name: "Ada" });
-    expect(result).toEqual({ ok: true, completed: true, nextStep: 1 });
+    expect(result).toEqual({ ok: true, completed: true, nextStep: 1, redirectUrl: null });
     expect((await stored(token)).data).toEqual({ customerId: "cus_42", email: "ada@example.com", name: "Ada" });
   });
 

@@ -1,12 +1,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { lockedField } from "@/lib/workflows/definition/schemas";
+import { completionRedirectUrl } from "./completion-redirect";
 import { getParticipantSession, type SessionData } from "./get-participant-session";
 import { saveSessionProgress } from "./session-repository";
 import { validateStepValues } from "./validate-step";
 
 export type SubmitStepResult =
-  | { ok: true; completed: boolean; nextStep: number }
+  | { ok: true; completed: boolean; nextStep: number; /** Where to send the participant, once completed (definition.completion.redirectUrl). */ redirectUrl: string | null }
   | { ok: false; fieldErrors: Record<string, string> };
 
 /**
@@ -40,5 +41,5 @@ export async function submitSessionStep(
   const completed = nextStep >= session.steps.length;
   const saved = await saveSessionProgress(db, session.id, { data, currentStep: completed ? stepIndex : nextStep, complete: completed });
   if (!saved) throw new AppError("CONFLICT", "This form was already submitted.", { reason: "session_completed" });
-  return { ok: true, completed, nextStep };
+  return { ok: true, completed, nextStep, redirectUrl: completed ? completionRedirectUrl(session.definition, data) : null };
 }

@@ -10,6 +10,9 @@ import { SessionPage, sessionPageTitle, type SessionPageProps } from "@/componen
 // JavaScript (unstable_runtimeJS: false): participants open it on phones, and a React app
 // router page costs ~460 KiB of script before our own code. It works as plain HTML forms:
 // GET shows the current step, POST saves it (or goes Back) and redirects back here (303).
+// A completed session with a redirect URL moves on with a meta refresh, not a 303 from the
+// POST: the page's CSP form-action 'self' would block a form post redirected off-site. In a
+// portal's iframe (?embed=1) it stays put; the portal gets the URL with signet:completed.
 export const config = { unstable_runtimeJS: false };
 
 const FORM_REFUSALS = {
@@ -48,6 +51,7 @@ export default function SessionRoute(props: SessionPageProps) {
         <title>{sessionPageTitle(props.view)}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
+        {props.view?.redirectUrl && !props.embed && <meta httpEquiv="refresh" content={`0; url=${props.view.redirectUrl}`} />}
       </Head>
       <SessionPage {...props} />
     </>

@@ -19,6 +19,8 @@ import * as workflowSessions from "@/app/api/v1/workflows/[id]/sessions/route";
 import * as sessionExport from "@/app/api/v1/workflows/[id]/sessions/export/route";
 import * as workflows from "@/app/api/v1/workflows/route";
 import * as hook from "@/app/api/hooks/[hookId]/route";
+import * as sessionApi from "@/app/api/sessions/[token]/route";
+import * as sessionApiStep from "@/app/api/sessions/[token]/steps/[stepId]/route";
 import * as directLink from "@/app/w/[slug]/route";
 import * as qrPng from "@/app/w/[slug]/qr.png/route";
 import * as qrSvg from "@/app/w/[slug]/qr.svg/route";
@@ -91,6 +93,9 @@ const API_TABLE: Record<string, Record<string, Record<ApiActor, Expect>>> = {
 const PUBLIC_ROUTES: Record<string, string[]> = {
   "app/api/hooks/[hookId]/route.ts": ["POST", "GET", "PUT", "PATCH", "DELETE"],
   "app/w/[slug]/route.ts": ["GET"],
+  // The session API: the session token in the path is the capability (like /s/{token}).
+  "app/api/sessions/[token]/route.ts": ["GET", "OPTIONS"],
+  "app/api/sessions/[token]/steps/[stepId]/route.ts": ["POST", "OPTIONS"],
   "app/w/[slug]/qr.png/route.ts": ["GET"],
   "app/w/[slug]/qr.svg/route.ts": ["GET"],
   "app/api/auth/[...nextauth]/route.ts": ["GET", "POST"],
@@ -260,6 +265,15 @@ describe("API routes × actors", () => {
     expect((await qrSvg.GET(req(), openParams)).status).toBe(200);
     expect((await qrPng.GET(req(), openParams)).status).toBe(200);
     expect([302, 303, 307]).toContain((await directLink.GET(req(), openParams)).status);
+
+    // The session API answers a session's own token, whatever API token is sent, and 404 to a guessed one.
+    const guessed = `${open.sessionToken.slice(0, -2)}xx`;
+    for (const [token, expected] of [[open.sessionToken, 200], [guessed, 404]] as const) {
+      expect((await call(sessionApi.GET, "GET", `/api/sessions/${token}`, { token })).status).toBe(expected);
+    }
+    const step = (token: string) => call(sessionApiStep.POST, "POST", `/api/sessions/${token}/steps/details`, { token, stepId: "details" }, { body: { answers: { email: "ada@example.com" } } });
+    expect((await step(guessed)).status).toBe(404);
+    expect((await step(open.sessionToken)).status).toBe(200);
   });
 });
 

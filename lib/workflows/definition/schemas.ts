@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parsePayloadPath } from "@/lib/workflows/mapping/payload-path";
 import { missingOr, ZField, ZFieldKey } from "./field-schemas";
+import { redirectTemplateKeys, redirectTemplateProblem } from "./redirect-template";
 import { ZTrigger } from "./trigger-schemas";
 
 export * from "./field-schemas";
@@ -50,10 +51,18 @@ export const ZMappingEntry = z.object({
 });
 export type TMappingEntry = z.infer<typeof ZMappingEntry>;
 
+/** Where the participant goes once the session is completed: an http(s) URL with {fieldKey} placeholders. */
+const ZRedirectUrlTemplate = z.string({ error: "The redirect URL must be text" }).superRefine((template, ctx) => {
+  const problem = redirectTemplateProblem(template);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 export const ZCompletion = z.object({
   url: z.url({ protocol: /^https?$/, error: "Completion URL must be an http(s) URL, e.g. https://api.example.com/hooks/done" })
-    .max(2048, "Completion URL must be at most 2048 characters"),
-});
+    .max(2048, "Completion URL must be at most 2048 characters")
+    .optional(),
+  redirectUrl: ZRedirectUrlTemplate.optional(),
+}, { error: "Completion must be an object" });
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -98,6 +107,17 @@ function checkWorkflowWideRules(definition: unknown, ctx: z.RefinementCtx): void
     }
     targets.add(entry.to);
   });
+  const completion = definition.completion;
+  if (isRecord(completion) && typeof completion.redirectUrl === "string") {
+    const unknown = [...new Set(redirectTemplateKeys(completion.redirectUrl).filter((key) => !fieldKeys.has(key)))];
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Unknown field key${unknown.length === 1 ? "" : "s"} ${unknown.map((k) => `{${k}}`).join(", ")} in the redirect URL; placeholders must name a field of this workflow`,
+        path: ["completion", "redirectUrl"],
+      });
+    }
+  }
 }
 
 export const ZWorkflowDefinition = z

@@ -1,6 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
+import { embedBrowserSnippet } from "@/lib/embedding/embed-browser-snippet";
 import { embedSnippet } from "@/lib/embedding/embed-snippet";
 import { keyBytesRule } from "@/lib/hmac/signing-secrets";
 import { listSecrets } from "@/lib/webhook-secrets/list-secrets";
@@ -108,6 +109,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
             draftOrigins={view.draft.trigger.allowedOrigins}
             builderHref={base}
             snippet={embedSnippet({ settings: liveHmac ?? draftHmac, hookUrl: view.urls.hookUrl, secret: SECRET_PLACEHOLDER, sampleBody: liveSampleBody })}
+            browserSnippet={embedBrowserSnippet(new URL(view.urls.hookUrl).origin)}
           />
         </Section>
       </div>
