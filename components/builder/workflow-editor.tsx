@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
+import { EditorWithPreview } from "./editor-with-preview";
 import { allFieldKeys, move, newStep, type Issues } from "./editor-state";
 import { MappingEditor, type DetectedFieldHint } from "./mapping-editor";
 import { OriginsEditor } from "./origins-editor";
@@ -37,6 +38,8 @@ export function WorkflowEditor({
   detected,
   liveHmacEnabled,
   webhookTabHref,
+  samplePayload = null,
+  sidebar,
 }: {
   initial: TWorkflowDefinition;
   revision: number;
@@ -45,6 +48,10 @@ export function WorkflowEditor({
   detected: DetectedFieldHint[];
   liveHmacEnabled: boolean | null;
   webhookTabHref: string;
+  /** The latest test request's payload: the preview's sample values. */
+  samplePayload?: unknown;
+  /** Shown under the editor (the direct link panel). */
+  sidebar?: ReactNode;
 }) {
   const [definition, setDefinition] = useState(initial);
   const [manual, setManual] = useState<"saved" | null>(null);
@@ -64,7 +71,7 @@ export function WorkflowEditor({
 
   const issueCount = Object.keys(issues).length;
   const busy = autosave.status === "saving";
-  return (
+  const editor = (
     <form onSubmit={onSave} noValidate aria-label="Workflow definition" className="space-y-8">
       {!canEdit && <Alert tone="info">You have view access to this workspace, so the builder is read-only.</Alert>}
       {canEdit && (
@@ -145,4 +152,5 @@ export function WorkflowEditor({
       </fieldset>
     </form>
   );
+  return <EditorWithPreview editor={editor} definition={definition} samplePayload={samplePayload} sidebar={sidebar} />;
 }
