@@ -81,3 +81,41 @@ test("the preview shows the same fields, order and prefill as the session page",
   expect(previewSteps[0]![0]!.value).toBe("ada@example.com");
   expect(previewSteps).toEqual(sessionSteps);
 });
+
+test("a field reordered by keyboard alone moves in the editor and the preview follows", async ({ page, builder }, testInfo) => {
+  await page.getByLabel("Workflow name").fill("Keyboard order");
+  await page.getByRole("button", { name: "Create workflow" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Keyboard order" })).toBeVisible();
+  expect(builder.workspaceId).toBeTruthy();
+
+  // The picker, then a label: the key follows the label.
+  await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Long text/ }).click();
+  await expect(page.locator("#def-steps-0-fields-1-label")).toBeFocused();
+  await page.keyboard.type("Your message");
+  await expect(page.locator("#def-steps-0-fields-1-key")).toHaveValue("yourMessage");
+
+  const preview = page.getByTestId("form-preview");
+  const previewLabels = () => preview.locator("form label").allTextContents();
+  await expect.poll(previewLabels).toEqual(["Email * (required)", "Your message"]);
+
+  // dnd-kit's live region says what happens (visually hidden, so attached rather than visible).
+  const said = (text: string | RegExp) => expect(page.getByText(text)).toBeAttached();
+  const handle = page.getByRole("button", { name: "Reorder field Your message" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowUp");
+  await said('field "Your message" is now at position 1 of 2.');
+  await page.keyboard.press("Space");
+  await said('Dropped field "Your message" at position 1 of 2.');
+
+  await expect(page.locator("#def-steps-0-fields-0-label")).toHaveValue("Your message");
+  await expect(page.locator("#def-steps-0-fields-1-label")).toHaveValue("Email");
+  await expect(handle).toBeFocused();
+  await expect.poll(previewLabels).toEqual(["Your message", "Email * (required)"]);
+  await expect(page.getByTestId("autosave-status")).toHaveText("All changes saved to the draft.");
+  await page.reload();
+  await expect(page.locator("#def-steps-0-fields-0-key")).toHaveValue("yourMessage");
+  await checkPage(page, testInfo, "builder after a keyboard reorder");
+});

@@ -16,11 +16,12 @@ export function EndpointUrls({ hookUrl, testUrl, published }: { hookUrl: string;
       {rows.map((row) => (
         <div key={row.label}>
           <p className="text-sm font-medium text-slate-800">{row.label}</p>
-          <div className="mt-1 flex items-center gap-2">
-            <code data-testid={row.label === "Test URL" ? "test-url" : "production-url"} className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 text-sm">
+          <div className="mt-1 flex items-start gap-2">
+            {/* Whole, wrapping anywhere: the hook id at the end is the part that matters. */}
+            <code data-testid={row.label === "Test URL" ? "test-url" : "production-url"} className="min-w-0 flex-1 break-all rounded-md bg-slate-100 px-3 py-2 text-sm">
               POST {row.url}
             </code>
-            <CopyButton text={row.url} label={`Copy ${row.label.toLowerCase()}`} />
+            <CopyButton text={row.url} label={`Copy ${row.label.toLowerCase()}`} className="mt-1 shrink-0" />
           </div>
           <p className="mt-1 text-xs text-slate-600">{row.hint}</p>
         </div>

@@ -23,6 +23,7 @@ export default async function BuilderPage({ params }: { params: Promise<{ worksp
       liveHmacEnabled={view.live ? view.live.definition.trigger.hmac.enabled : null}
       webhookTabHref={`${base}/webhook`}
       samplePayload={samplePayload}
+      published={view.live?.definition ?? null}
       sidebar={<DirectLinkPanel view={view} />}
     />
   );
