@@ -70,7 +70,7 @@ export function FieldEditor({
             />
             {published && (
               <p aria-hidden className="mt-1 text-xs text-slate-600">
-                Published: the key stays fixed so mappings and answers keep it.
+                Fixed since published: mappings use it.
               </p>
             )}
           </div>
