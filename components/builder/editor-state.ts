@@ -30,26 +30,6 @@ export const FIELD_TYPE_DESCRIPTIONS: Record<TFieldType, string> = {
   hidden: "Carries a prefilled value from the payload; never shown.",
 };
 
-export const SCHEME_LABELS: Record<THmacScheme, string> = {
-  "prefixed-hex": "Prefixed hex (sha256=…)",
-  "plain-hex": "Plain hex",
-  "standard-webhooks": "Standard Webhooks",
-  stripe: "Stripe-style",
-  slack: "Slack-style",
-  github: "GitHub-style",
-  shopify: "Shopify-style",
-  custom: "Custom",
-};
-
-export const ALGORITHM_LABELS: Record<THmacSettings["algorithm"], string> = {
-  sha256: "SHA-256 (recommended)",
-  sha384: "SHA-384",
-  sha512: "SHA-512",
-  sha1: "SHA-1 (legacy, weak)",
-  ripemd128: "RIPEMD-128",
-  ripemd160: "RIPEMD-160",
-};
-
 /** The issue for an exact path, e.g. ["steps", 0, "fields", 1, "key"] → "steps.0.fields.1.key". */
 export function issueAt(issues: Issues, path: (string | number)[]): string | undefined {
   return issues[path.join(".")];

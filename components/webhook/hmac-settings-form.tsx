@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { ALGORITHM_LABELS, SCHEME_LABELS, withScheme } from "@/components/builder/editor-state";
+import { withScheme } from "@/components/builder/editor-state";
 import { autosaveText, useDraftAutosave, type SaveDraftResult } from "@/components/builder/use-draft-autosave";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ALGORITHM_CATALOGUE, ALGORITHM_OPTIONS, SCHEME_CATALOGUE, SCHEME_OPTIONS, schemeNeeds } from "@/lib/hmac/catalogue";
 import { schemeSignsMessageId, type THmacScheme, type THmacSettings } from "@/lib/hmac/schemas";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
 import type { SignaturePreview } from "@/lib/snippets/signature-preview";
@@ -13,7 +14,6 @@ import { Field } from "@/components/ui/field";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { useClearOnEdit } from "@/components/ui/use-clear-on-edit";
 import { HmacSwitch } from "./hmac-switch";
-import { SCHEME_DESCRIPTIONS, usesTimestamp } from "./scheme-descriptions";
 
 /**
  * The webhook step's HMAC settings, saved automatically into the draft like every other edit
@@ -62,7 +62,7 @@ export function HmacSettingsForm({
     return () => clearTimeout(timer);
   }, [hmac, sampleBody, preview]);
 
-  const legacy = hmac.algorithm === "sha1" || hmac.algorithm === "ripemd128";
+  const legacy = ALGORITHM_CATALOGUE[hmac.algorithm].legacy;
 
   return (
     <form
@@ -75,10 +75,10 @@ export function HmacSettingsForm({
       <HmacSwitch id="hmac-enabled" enabled={hmac.enabled} liveEnabled={liveEnabled} disabled={disabled} onChange={(enabled) => change({ ...hmac, enabled })} />
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]} error={errors.scheme}>
+        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_CATALOGUE[hmac.scheme].description} error={errors.scheme}>
           {(control) => (
             <select {...control} value={hmac.scheme} disabled={disabled} onChange={(e) => change(withScheme(hmac, e.target.value as THmacScheme))}>
-              {Object.entries(SCHEME_LABELS).map(([value, label]) => (
+              {SCHEME_OPTIONS.map(({ value, label }) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
@@ -93,9 +93,9 @@ export function HmacSettingsForm({
         >
           {(control) => (
             <select {...control} value={hmac.algorithm} disabled={disabled} onChange={(e) => change({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}>
-              {Object.entries(ALGORITHM_LABELS).map(([value, label]) => (
+              {ALGORITHM_OPTIONS.map(({ value, label }) => (
                 <option key={value} value={value}>
-                  {value === "ripemd128" ? `${label} (legacy)` : label}
+                  {label}
                 </option>
               ))}
             </select>
@@ -108,7 +108,7 @@ export function HmacSettingsForm({
             )}
           </Field>
         )}
-        {usesTimestamp(hmac) && (
+        {schemeNeeds(hmac).timestamp && (
           <Field id="hmac-tolerance" label="Timestamp tolerance (seconds)" hint="Older or newer requests are refused (replay protection)." error={errors.toleranceSeconds}>
             {(control) => (
               <input
