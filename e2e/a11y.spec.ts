@@ -16,6 +16,7 @@ test("builder, workflow list and session page have no serious accessibility viol
   await page.getByRole("button", { name: "Create workflow" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Accessible intake" })).toBeVisible();
   await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Plan");
   await page.locator("#def-steps-0-fields-1-type").selectOption("select");
   await page.getByRole("button", { name: "Add mapping" }).click();

@@ -53,6 +53,7 @@ test("never published: HMAC on, a secret, the page's curl snippet on the test UR
   await page.getByRole("link", { name: "Builder", exact: true }).click();
   await expect(page.getByTestId("detected-field").filter({ hasText: "customer.name" })).toBeVisible();
   await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Full name");
   await page.locator("#def-steps-0-fields-1-key").fill("fullName");
   await page.getByRole("button", { name: "Map customer.email" }).click();
@@ -82,6 +83,7 @@ test("never published: HMAC on, a secret, the page's curl snippet on the test UR
 test("a tab round-trip keeps edits that were never saved by hand", async ({ page, builder }, testInfo) => {
   const builderUrl = await createWorkflow(page, builder.workspaceId, "Round trip");
   await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Company");
   await page.locator("#def-steps-0-fields-1-key").fill("company");
   // Straight to another tab: the link waits for the save, then navigates.
@@ -111,6 +113,7 @@ test("Standard Webhooks refuses a pasted secret that is not whsec_, and shows th
 test("a payload with one unusable value starts a prefilled session, and its delivery row shows the warning", async ({ page, builder }, testInfo) => {
   const builderUrl = await createWorkflow(page, builder.workspaceId, "Lenient");
   await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Tier");
   await page.locator("#def-steps-0-fields-1-key").fill("tier");
   await page.locator("#def-steps-0-fields-1-type").selectOption("select");

@@ -23,6 +23,7 @@ test("build, publish, fill a session from the direct link, then HMAC on disables
 
   // Step 1 (default: an email field) gets a required name field.
   await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Full name");
   await page.locator("#def-steps-0-fields-1-key").fill("email");
   await page.getByLabel("Required").nth(1).check();

@@ -57,6 +57,8 @@ test("signed test request → detected fields → map two → publish → live r
   await expect(page.locator('#detected-payload-paths option[value="order.items[0].sku"]')).toHaveText("string: A-1");
 
   await page.getByRole("button", { name: "Add field to step 1" }).click();
+  await page.getByRole("button", { name: /^Text/ }).click();
+
   await page.locator("#def-steps-0-fields-1-label").fill("Full name");
   await page.locator("#def-steps-0-fields-1-key").fill("fullName");
   // The detected fields are listed with type and example; "Map" adds a row, guessing the field.

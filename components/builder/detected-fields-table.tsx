@@ -19,7 +19,8 @@ export function DetectedFieldsTable({
 }) {
   if (detected.length === 0) return null;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Scrolls sideways on its own on a phone; focusable so a keyboard can scroll it too.
+    <div role="region" aria-labelledby="detected-fields-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" aria-labelledby="detected-fields-caption">
         <caption id="detected-fields-caption" className="px-3 pt-3 text-left font-medium">
           Detected fields <span className="font-normal text-slate-600">(from test requests)</span>

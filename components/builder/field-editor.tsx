@@ -2,29 +2,37 @@
 
 import type { TField, TFieldType } from "@/lib/workflows/definition/schemas";
 import { FIELD_TYPES } from "@/lib/workflows/definition/field-schemas";
-import { FieldError } from "@/components/ui/field";
 import { PathInput, PathSelect, SmallButton } from "./editor-inputs";
-import { FIELD_TYPE_LABELS, inputId, issueAt, withFieldType, type Issues } from "./editor-state";
+import { FIELD_TYPE_LABELS, inputId, relabelField, withFieldType, type Issues } from "./editor-state";
+import { OptionsEditor } from "./options-editor";
+import { useSortableItem } from "./sortable-list";
 
-/** One form field: label, key, type, required, and the options of a select. */
+/**
+ * One form field: label, key (derived from the label until edited; fixed once published),
+ * type, required, read-only, and the options of a select. Dragged by its handle.
+ */
 export function FieldEditor({
   field,
   path,
+  list,
+  index,
   issues,
+  otherKeys,
+  published,
   onChange,
   onRemove,
-  onMove,
-  isFirst,
-  isLast,
 }: {
   field: TField;
   path: (string | number)[];
+  list: string;
+  index: number;
   issues: Issues;
+  /** Every other key in the form: the derived key stays unique. */
+  otherKeys: ReadonlySet<string>;
+  /** The live version's field of the same key, if any: its key and option values are fixed. */
+  published: TField | undefined;
   onChange: (field: TField) => void;
   onRemove: () => void;
-  onMove: (delta: -1 | 1) => void;
-  isFirst: boolean;
-  isLast: boolean;
 }) {
   const name = field.label || field.key;
   // Screen readers hear "Key of Email", not a column of identical "Key" inputs. The label input
@@ -33,117 +41,90 @@ export function FieldEditor({
   const of = ` of ${name.trim() || position}`;
   const requiredId = inputId([...path, "required"]);
   const readOnlyId = inputId([...path, "readOnly"]);
-  const optionsPath = [...path, "options"];
+  const { setNodeRef, style, dragging, handle } = useSortableItem(list, index, `Reorder field ${name.trim() || position}`);
   return (
-    <li className="rounded-lg border border-slate-200 bg-slate-50/60 p-3">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <PathInput label="Label" labelSuffix={`, ${position}`} path={[...path, "label"]} issues={issues} value={field.label} onValue={(label) => onChange({ ...field, label })} />
-        <PathInput
-          label="Key"
-          labelSuffix={of}
-          path={[...path, "key"]}
-          issues={issues}
-          value={field.key}
-          onValue={(key) => onChange({ ...field, key })}
-          spellCheck={false}
-          autoCapitalize="off"
-        />
-        <PathSelect
-          label="Type"
-          labelSuffix={of}
-          path={[...path, "type"]}
-          issues={issues}
-          value={field.type}
-          onValue={(type) => onChange(withFieldType(field, type as TFieldType))}
-          options={FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }))}
-        />
-        <div className="flex items-end gap-2 pb-2">
-          <input
-            id={requiredId}
-            type="checkbox"
-            checked={field.required}
-            onChange={(e) => onChange({ ...field, required: e.target.checked })}
-            className="h-4 w-4 rounded border-slate-300"
+    <li ref={setNodeRef} style={style} className={`rounded-lg border border-slate-200 bg-slate-50 p-3 ${dragging ? "relative z-10 shadow-lg" : ""}`}>
+      <div className="flex items-start gap-2">
+        <div className="pt-6">{handle}</div>
+        <div className="grid min-w-0 flex-1 gap-3 sm:grid-cols-2">
+          <PathInput
+            label="Label"
+            labelSuffix={`, ${position}`}
+            path={[...path, "label"]}
+            issues={issues}
+            value={field.label}
+            onValue={(label) => onChange(relabelField(field, label, otherKeys, published !== undefined))}
           />
-          <label htmlFor={requiredId} className="text-sm font-medium">
-            Required
-            <span className="sr-only">{of}</span>
-          </label>
-          {field.type !== "hidden" && (
-            <>
-              <input
-                id={readOnlyId}
-                type="checkbox"
-                checked={field.readOnly === true}
-                onChange={(e) => onChange({ ...field, readOnly: e.target.checked ? true : undefined })}
-                className="ml-3 h-4 w-4 rounded border-slate-300"
-                aria-describedby={`${readOnlyId}-hint`}
-              />
-              <label htmlFor={readOnlyId} className="text-sm font-medium">
-                Read-only
+          <div className="min-w-0">
+            <PathInput
+              label="Key"
+              labelSuffix={published ? `${of} (published, fixed)` : of}
+              path={[...path, "key"]}
+              issues={issues}
+              value={field.key}
+              onValue={(key) => onChange({ ...field, key })}
+              readOnly={published !== undefined}
+              spellCheck={false}
+              autoCapitalize="off"
+              className={published ? "[&_input]:bg-slate-100 [&_input]:text-slate-600" : ""}
+            />
+            {published && (
+              <p aria-hidden className="mt-1 text-xs text-slate-600">
+                Fixed since published: mappings use it.
+              </p>
+            )}
+          </div>
+          <PathSelect
+            label="Type"
+            labelSuffix={of}
+            path={[...path, "type"]}
+            issues={issues}
+            value={field.type}
+            onValue={(type) => onChange(withFieldType(field, type as TFieldType))}
+            options={FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }))}
+          />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:pt-6">
+            <span className="flex items-center gap-2">
+              <input id={requiredId} type="checkbox" checked={field.required} onChange={(e) => onChange({ ...field, required: e.target.checked })} className="h-4 w-4 rounded border-slate-300" />
+              <label htmlFor={requiredId} className="text-sm font-medium">
+                Required
+                <span className="sr-only">{of}</span>
               </label>
-              <span id={`${readOnlyId}-hint`} className="sr-only">
-                Shows the prefilled value; the participant cannot change it.
+            </span>
+            {field.type !== "hidden" && (
+              <span className="flex items-center gap-2">
+                <input
+                  id={readOnlyId}
+                  type="checkbox"
+                  checked={field.readOnly === true}
+                  onChange={(e) => onChange({ ...field, readOnly: e.target.checked ? true : undefined })}
+                  className="h-4 w-4 rounded border-slate-300"
+                  aria-describedby={`${readOnlyId}-hint`}
+                />
+                <label htmlFor={readOnlyId} className="text-sm font-medium">
+                  Read-only
+                </label>
+                <span id={`${readOnlyId}-hint`} className="sr-only">
+                  Shows the prefilled value; the participant cannot change it.
+                </span>
               </span>
-            </>
-          )}
+            )}
+            <SmallButton onClick={onRemove} className="ml-auto text-red-700" aria-label={`Remove field ${name}`}>
+              Remove
+            </SmallButton>
+          </div>
         </div>
       </div>
       {field.type === "select" && (
-        <fieldset className="mt-3 space-y-2">
-          <legend className="text-sm font-medium">Options</legend>
-          <ul className="space-y-2">
-            {field.options.map((option, i) => (
-              <li key={i} className="flex flex-wrap items-start gap-2">
-                <PathInput
-                  label={`Option ${i + 1} label`}
-                  labelSuffix={of}
-                  path={[...optionsPath, i, "label"]}
-                  issues={issues}
-                  value={option.label}
-                  onValue={(label) => onChange({ ...field, options: field.options.map((o, j) => (j === i ? { ...o, label } : o)) })}
-                  className="min-w-40 flex-1"
-                />
-                <PathInput
-                  label={`Option ${i + 1} value`}
-                  labelSuffix={of}
-                  path={[...optionsPath, i, "value"]}
-                  issues={issues}
-                  value={option.value}
-                  onValue={(value) => onChange({ ...field, options: field.options.map((o, j) => (j === i ? { ...o, value } : o)) })}
-                  className="min-w-40 flex-1"
-                />
-                <SmallButton
-                  className="mt-6"
-                  onClick={() => onChange({ ...field, options: field.options.filter((_, j) => j !== i) })}
-                  aria-label={`Remove option ${i + 1} of ${name}`}
-                >
-                  Remove
-                </SmallButton>
-              </li>
-            ))}
-          </ul>
-          <FieldError id={`${inputId(optionsPath)}-error`} message={issueAt(issues, optionsPath)} />
-          <SmallButton
-            onClick={() =>
-              onChange({ ...field, options: [...field.options, { value: `option-${field.options.length + 1}`, label: `Option ${field.options.length + 1}` }] })
-            }
-          >
-            Add option
-          </SmallButton>
-        </fieldset>
+        <OptionsEditor
+          options={field.options}
+          path={[...path, "options"]}
+          fieldName={name}
+          issues={issues}
+          publishedValues={new Set(published?.type === "select" ? published.options.map((o) => o.value) : [])}
+          onChange={(options) => onChange({ ...field, options })}
+        />
       )}
-      <div className="mt-3 flex flex-wrap gap-2">
-        <SmallButton onClick={() => onMove(-1)} disabled={isFirst} aria-label={`Move field ${name} up`}>
-          ↑ Up
-        </SmallButton>
-        <SmallButton onClick={() => onMove(1)} disabled={isLast} aria-label={`Move field ${name} down`}>
-          ↓ Down
-        </SmallButton>
-        <SmallButton onClick={onRemove} className="text-red-700" aria-label={`Remove field ${name}`}>
-          Remove field
-        </SmallButton>
-      </div>
     </li>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 
-import type { THmacScheme, THmacSettings } from "@/lib/hmac/schemas";
+import type { THmacSettings } from "@/lib/hmac/schemas";
+import { ALGORITHM_CATALOGUE, SCHEME_CATALOGUE } from "@/lib/hmac/catalogue";
 import { HmacSwitch } from "@/components/webhook/hmac-switch";
-import { PathSelect } from "./editor-inputs";
-import { ALGORITHM_LABELS, SCHEME_LABELS, inputId, withScheme, type Issues } from "./editor-state";
+import { inputId, type Issues } from "./editor-state";
 
 /**
- * The webhook trigger's HMAC switch, scheme and algorithm. Secrets, headers and tolerance
- * live on the Webhook tab; this panel says what turning HMAC on does to the direct link.
+ * The webhook trigger's HMAC switch, which says what turning HMAC on does to the direct link,
+ * and a one-line summary of how requests are signed. Scheme, algorithm, headers, tolerance
+ * and secrets have one editor: the Webhook tab.
  */
 export function TriggerPanel({
   hmac,
@@ -22,35 +23,23 @@ export function TriggerPanel({
   onChange: (hmac: THmacSettings) => void;
   webhookTabHref: string;
 }) {
-  const path = ["trigger", "hmac"];
+  // The draft's HMAC problems are edited on the Webhook tab; here they are only pointed at.
+  const problem = Object.entries(issues).find(([path]) => path.startsWith("trigger.hmac."))?.[1];
   return (
     <div className="space-y-3">
-      <HmacSwitch id={inputId([...path, "enabled"])} enabled={hmac.enabled} liveEnabled={liveHmacEnabled} onChange={(enabled) => onChange({ ...hmac, enabled })} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <PathSelect
-          label="Signature scheme"
-          path={[...path, "scheme"]}
-          issues={issues}
-          value={hmac.scheme}
-          onValue={(scheme) => onChange(withScheme(hmac, scheme as THmacScheme))}
-          options={Object.entries(SCHEME_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-        <PathSelect
-          label="Algorithm"
-          path={[...path, "algorithm"]}
-          issues={issues}
-          value={hmac.algorithm}
-          onValue={(algorithm) => onChange({ ...hmac, algorithm: algorithm as THmacSettings["algorithm"] })}
-          options={Object.entries(ALGORITHM_LABELS).map(([value, label]) => ({ value, label }))}
-        />
-      </div>
-      <p className="text-sm text-slate-600">
-        Secrets, header names and timestamp tolerance are on the{" "}
+      <HmacSwitch id={inputId(["trigger", "hmac", "enabled"])} enabled={hmac.enabled} liveEnabled={liveHmacEnabled} onChange={(enabled) => onChange({ ...hmac, enabled })} />
+      <p className="text-sm text-slate-700" data-testid="hmac-summary">
+        {hmac.enabled ? "Signed" : "When on, signed"} with <span className="font-medium">{SCHEME_CATALOGUE[hmac.scheme].label}</span> and{" "}
+        <span className="font-medium">{ALGORITHM_CATALOGUE[hmac.algorithm].name}</span>.{" "}
         <a href={webhookTabHref} className="font-medium text-brand-700 underline">
-          Webhook tab
+          Scheme, headers, tolerance and secrets: Webhook tab
         </a>
-        .
       </p>
+      {problem && (
+        <p className="text-sm font-medium text-red-700" role="alert">
+          HMAC settings: {problem} Fix it on the Webhook tab.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
+import type { TField, TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
 import { CompletionEditor } from "./completion-editor";
+import { EditorWithPreview } from "./editor-with-preview";
 import { allFieldKeys, move, newStep, type Issues } from "./editor-state";
 import { MappingEditor, type DetectedFieldHint } from "./mapping-editor";
 import { OriginsEditor } from "./origins-editor";
+import { SortableList } from "./sortable-list";
 import { StepEditor } from "./step-editor";
 import { TriggerPanel } from "./trigger-panel";
 import { autosaveText, useDraftAutosave, type SaveDraftResult } from "./use-draft-autosave";
@@ -38,6 +40,9 @@ export function WorkflowEditor({
   detected,
   liveHmacEnabled,
   webhookTabHref,
+  samplePayload = null,
+  published = null,
+  sidebar,
 }: {
   initial: TWorkflowDefinition;
   revision: number;
@@ -46,9 +51,16 @@ export function WorkflowEditor({
   detected: DetectedFieldHint[];
   liveHmacEnabled: boolean | null;
   webhookTabHref: string;
+  /** The latest test request's payload: the preview's sample values. */
+  samplePayload?: unknown;
+  /** The live version, whose field keys and option values the editor keeps fixed. */
+  published?: TWorkflowDefinition | null;
+  /** Shown under the editor (the direct link panel). */
+  sidebar?: ReactNode;
 }) {
   const [definition, setDefinition] = useState(initial);
   const [manual, setManual] = useState<"saved" | null>(null);
+  const publishedFields = useMemo(() => new Map<string, TField>(published?.steps.flatMap((s) => s.fields.map((f) => [f.key, f] as const)) ?? []), [published]);
   const autosave = useDraftAutosave({ value: definition, initialRevision: revision, toDefinition: asDefinition, save, enabled: canEdit });
   const issues: Issues = autosave.status === "invalid" || autosave.status === "conflict" ? (autosave.fieldErrors ?? {}) : {};
   const failed = autosave.status === "invalid" || autosave.status === "conflict" || autosave.status === "offline";
@@ -65,7 +77,7 @@ export function WorkflowEditor({
 
   const issueCount = Object.keys(issues).length;
   const busy = autosave.status === "saving";
-  return (
+  const editor = (
     <form onSubmit={onSave} noValidate aria-label="Workflow definition" className="space-y-8">
       {!canEdit && <Alert tone="info">You have view access to this workspace, so the builder is read-only.</Alert>}
       {canEdit && (
@@ -99,21 +111,29 @@ export function WorkflowEditor({
       <fieldset disabled={!canEdit} className="min-w-0 space-y-8">
         <Section id="steps-heading" title="Form steps">
           {issues.steps && <Alert>{issues.steps}</Alert>}
-          <div className="space-y-4">
-            {definition.steps.map((step, i) => (
-              <StepEditor
-                key={i}
-                step={step}
-                index={i}
-                stepCount={definition.steps.length}
-                definition={definition}
-                issues={issues}
-                onChange={(next) => update({ steps: definition.steps.map((s, j) => (j === i ? next : s)) })}
-                onRemove={() => update({ steps: definition.steps.filter((_, j) => j !== i) })}
-                onMove={(delta) => update({ steps: move(definition.steps, i, i + delta) })}
-              />
-            ))}
-          </div>
+          <SortableList
+            list="steps"
+            count={definition.steps.length}
+            nameOf={(i) => `step ${i + 1}${definition.steps[i]?.title ? ` "${definition.steps[i]!.title}"` : ""}`}
+            onMove={(from, to) => update({ steps: move(definition.steps, from, to) })}
+          >
+            <div className="space-y-4">
+              {definition.steps.map((step, i) => (
+                <StepEditor
+                  key={i}
+                  step={step}
+                  index={i}
+                  list="steps"
+                  stepCount={definition.steps.length}
+                  definition={definition}
+                  issues={issues}
+                  publishedFields={publishedFields}
+                  onChange={(next) => update({ steps: definition.steps.map((s, j) => (j === i ? next : s)) })}
+                  onRemove={() => update({ steps: definition.steps.filter((_, j) => j !== i) })}
+                />
+              ))}
+            </div>
+          </SortableList>
           <Button type="button" variant="secondary" onClick={() => update({ steps: [...definition.steps, newStep(definition)] })}>
             Add step
           </Button>
@@ -154,4 +174,5 @@ export function WorkflowEditor({
       </fieldset>
     </form>
   );
+  return <EditorWithPreview editor={editor} definition={definition} samplePayload={samplePayload} sidebar={sidebar} />;
 }

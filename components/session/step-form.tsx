@@ -18,6 +18,8 @@ export interface StepFormProps {
   message?: { tone: "error" | "info"; text: string } | null;
   /** Move focus to the heading (or the error summary) when the page loads: the session page. */
   takeFocus?: boolean;
+  /** The step title's level: 1 on the session page, lower where the form is shown inside another page (the builder's preview). */
+  headingLevel?: 1 | 2 | 3;
 }
 
 /**
@@ -26,7 +28,8 @@ export interface StepFormProps {
  * Back (a submit button with its own intent) sits to its left. Validation is the server's
  * (noValidate), so every participant gets the same messages.
  */
-export function StepForm({ step, stepIndex, steps, values, submitted = false, fieldErrors = {}, message = null, takeFocus = false }: StepFormProps) {
+export function StepForm({ step, stepIndex, steps, values, submitted = false, fieldErrors = {}, message = null, takeFocus = false, headingLevel = 1 }: StepFormProps) {
+  const Heading = `h${headingLevel}` as const;
   const isLast = stepIndex === steps.length - 1;
   const errorKeys = step.fields.map((f) => f.key).filter((key) => fieldErrors[key]);
   const valueOf = (field: TFormStep["fields"][number]) => {
@@ -40,9 +43,9 @@ export function StepForm({ step, stepIndex, steps, values, submitted = false, fi
       <input type="hidden" name={STEP_INPUT} value={stepIndex} />
       <div className="space-y-3">
         <StepProgress steps={steps} current={stepIndex} />
-        <h1 id="step-heading" tabIndex={-1} autoFocus={takeFocus && !message} className="text-2xl font-semibold break-words focus:outline-none">
+        <Heading id="step-heading" tabIndex={-1} autoFocus={takeFocus && !message} className="text-2xl font-semibold break-words focus:outline-none">
           {step.title}
-        </h1>
+        </Heading>
         {step.description && <p className="whitespace-pre-line text-slate-600">{step.description}</p>}
       </div>
       {message && (

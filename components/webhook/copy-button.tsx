@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 /** Copies `text` to the clipboard and says so for a moment. */
 export function CopyButton({ text, label = "Copy", className = "" }: { text: string; label?: string; className?: string }) {
@@ -22,16 +23,20 @@ export function CopyButton({ text, label = "Copy", className = "" }: { text: str
   );
 }
 
-/** A labelled block of code with a copy button. */
+/**
+ * A labelled block of code with its copy button in a bar above it (never over the first
+ * line). The code scrolls inside its own box, so a long line never widens the page.
+ */
 export function CodeBlock({ code, label, testId }: { code: string; label: string; testId?: string }) {
   return (
-    <div className="relative">
-      <div className="absolute right-2 top-2">
-        <CopyButton text={code} label={`Copy ${label}`} />
+    <div className="min-w-0 overflow-hidden rounded-md bg-slate-900">
+      <div className="flex items-center justify-between gap-2 border-b border-slate-700 px-3 py-1.5">
+        <span className="truncate text-xs text-slate-300">{label}</span>
+        <CopyButton text={code} label={`Copy ${label}`} className="shrink-0" />
       </div>
-      <pre aria-label={label} data-testid={testId} className="max-h-96 overflow-auto rounded-md bg-slate-900 p-4 pr-28 text-xs leading-relaxed text-slate-100">
+      <ScrollBox label={label} testId={testId} className="max-h-96 overflow-auto p-4 text-xs leading-relaxed text-slate-100">
         <code>{code}</code>
-      </pre>
+      </ScrollBox>
     </div>
   );
 }

@@ -15,13 +15,14 @@ export function EndpointUrls({ hookUrl, testUrl, published }: { hookUrl: string;
       {!published && <p className="text-sm text-amber-800">Not published yet: the production URL answers 404 until the first Publish; the test URL works now.</p>}
       {rows.map((row) => (
         <div key={row.label}>
-          <p className="text-sm font-medium text-slate-800">{row.label}</p>
-          <div className="mt-1 flex items-center gap-2">
-            <code data-testid={row.label === "Test URL" ? "test-url" : "production-url"} className="min-w-0 flex-1 truncate rounded-md bg-slate-100 px-3 py-2 text-sm">
-              POST {row.url}
-            </code>
-            <CopyButton text={row.url} label={`Copy ${row.label.toLowerCase()}`} />
+          <div className="flex items-center justify-between gap-2">
+            <p className="text-sm font-medium text-slate-800">{row.label}</p>
+            <CopyButton text={row.url} label={`Copy ${row.label.toLowerCase()}`} className="shrink-0" />
           </div>
+          {/* Whole, wrapping anywhere: the hook id at the end is the part that matters. */}
+          <code data-testid={row.label === "Test URL" ? "test-url" : "production-url"} className="mt-1 block break-all rounded-md bg-slate-100 px-3 py-2 text-sm">
+            POST {row.url}
+          </code>
           <p className="mt-1 text-xs text-slate-600">{row.hint}</p>
         </div>
       ))}

@@ -1,17 +1,19 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { ALGORITHM_LABELS, SCHEME_LABELS, withScheme } from "@/components/builder/editor-state";
+import { withScheme } from "@/components/builder/editor-state";
 import { autosaveText, useDraftAutosave, type SaveDraftResult } from "@/components/builder/use-draft-autosave";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ALGORITHM_CATALOGUE, ALGORITHM_OPTIONS, SCHEME_CATALOGUE, SCHEME_OPTIONS, schemeNeeds } from "@/lib/hmac/catalogue";
 import { schemeSignsMessageId, type THmacScheme, type THmacSettings } from "@/lib/hmac/schemas";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
 import type { SignaturePreview } from "@/lib/snippets/signature-preview";
 import { CustomSchemeFields } from "./custom-scheme-fields";
 import { Field } from "@/components/ui/field";
+import { ScrollBox } from "@/components/ui/scroll-box";
+import { useClearOnEdit } from "@/components/ui/use-clear-on-edit";
 import { HmacSwitch } from "./hmac-switch";
-import { SCHEME_DESCRIPTIONS, usesTimestamp } from "./scheme-descriptions";
 
 /**
  * The webhook step's HMAC settings, saved automatically into the draft like every other edit
@@ -39,7 +41,9 @@ export function HmacSettingsForm({
 }) {
   const [hmac, setHmac] = useState(draft.trigger.hmac);
   const [shown, setShown] = useState<SignaturePreview | null>(null);
-  const [manual, setManual] = useState(false);
+  // A new object per save by hand, so useClearOnEdit shows each one until the next edit anywhere on the page.
+  const [manual, setManual] = useState<{ savedAt: number } | null>(null);
+  const savedByHand = useClearOnEdit(manual);
   const toDefinition = useCallback((settings: THmacSettings) => ({ ...draft, trigger: { ...draft.trigger, hmac: settings } }), [draft]);
   const autosave = useDraftAutosave({ value: hmac, initialRevision: revision, toDefinition, save, enabled: canEdit });
   // The draft's errors are keyed by their path in the definition; this form shows its own.
@@ -48,7 +52,7 @@ export function HmacSettingsForm({
   );
   const disabled = !canEdit;
   const change = (next: THmacSettings) => {
-    setManual(false);
+    setManual(null);
     setHmac(next);
   };
 
@@ -58,23 +62,23 @@ export function HmacSettingsForm({
     return () => clearTimeout(timer);
   }, [hmac, sampleBody, preview]);
 
-  const legacy = hmac.algorithm === "sha1" || hmac.algorithm === "ripemd128";
+  const legacy = ALGORITHM_CATALOGUE[hmac.algorithm].legacy;
 
   return (
     <form
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        void autosave.saveNow().then(setManual);
+        void autosave.saveNow().then((saved) => setManual(saved ? { savedAt: Date.now() } : null));
       }}
     >
       <HmacSwitch id="hmac-enabled" enabled={hmac.enabled} liveEnabled={liveEnabled} disabled={disabled} onChange={(enabled) => change({ ...hmac, enabled })} />
 
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_DESCRIPTIONS[hmac.scheme]} error={errors.scheme}>
+        <Field id="hmac-scheme" label="Signature scheme" hint={SCHEME_CATALOGUE[hmac.scheme].description} error={errors.scheme}>
           {(control) => (
             <select {...control} value={hmac.scheme} disabled={disabled} onChange={(e) => change(withScheme(hmac, e.target.value as THmacScheme))}>
-              {Object.entries(SCHEME_LABELS).map(([value, label]) => (
+              {SCHEME_OPTIONS.map(({ value, label }) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
@@ -89,9 +93,9 @@ export function HmacSettingsForm({
         >
           {(control) => (
             <select {...control} value={hmac.algorithm} disabled={disabled} onChange={(e) => change({ ...hmac, algorithm: e.target.value as THmacSettings["algorithm"] })}>
-              {Object.entries(ALGORITHM_LABELS).map(([value, label]) => (
+              {ALGORITHM_OPTIONS.map(({ value, label }) => (
                 <option key={value} value={value}>
-                  {value === "ripemd128" ? `${label} (legacy)` : label}
+                  {label}
                 </option>
               ))}
             </select>
@@ -104,7 +108,7 @@ export function HmacSettingsForm({
             )}
           </Field>
         )}
-        {usesTimestamp(hmac) && (
+        {schemeNeeds(hmac).timestamp && (
           <Field id="hmac-tolerance" label="Timestamp tolerance (seconds)" hint="Older or newer requests are refused (replay protection)." error={errors.toleranceSeconds}>
             {(control) => (
               <input
@@ -151,13 +155,15 @@ export function HmacSettingsForm({
         ) : shown.ok ? (
           <>
             <p className="text-xs text-slate-600">Signed content</p>
-            <pre className="overflow-x-auto rounded bg-white p-2 text-xs ring-1 ring-slate-200">{shown.signedContent}</pre>
+            <ScrollBox label="Signed content" className="overflow-x-auto rounded bg-white p-2 text-xs ring-1 ring-slate-200">
+              {shown.signedContent}
+            </ScrollBox>
             <p className="text-xs text-slate-600">Headers</p>
-            <pre className="overflow-x-auto rounded bg-white p-2 text-xs ring-1 ring-slate-200">
+            <ScrollBox label="Signature headers" className="overflow-x-auto rounded bg-white p-2 text-xs ring-1 ring-slate-200">
               {Object.entries(shown.headers)
                 .map(([name, value]) => `${name}: ${value}`)
                 .join("\n")}
-            </pre>
+            </ScrollBox>
           </>
         ) : (
           <p className="text-sm text-amber-900">{shown.message}</p>
@@ -167,7 +173,7 @@ export function HmacSettingsForm({
       {(autosave.status === "invalid" || autosave.status === "conflict" || autosave.status === "offline") && (
         <Alert>{autosave.status === "conflict" ? `${autosave.message} Reload the page to get the latest draft.` : autosave.message}</Alert>
       )}
-      {manual && autosave.status === "saved" && <Alert tone="success">Saved to the draft. The test URL uses it now; Publish applies it to the live endpoint.</Alert>}
+      {savedByHand && autosave.status === "saved" && <Alert tone="success">Saved to the draft. The test URL uses it now; Publish applies it to the live endpoint.</Alert>}
       {canEdit && (
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" variant="secondary" disabled={autosave.status === "saving" || autosave.status === "conflict"}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -40,7 +41,9 @@ export function TestRequestPanel({
             from {data.url}
             {data.signedWithLast4 ? ` · signed with …${data.signedWithLast4}` : " · unsigned (HMAC is off)"}
           </p>
-          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{data.response}</pre>
+          <ScrollBox label="Response body" className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+            {data.response}
+          </ScrollBox>
         </div>
       )}
     </div>

@@ -158,3 +158,12 @@ export function deleteDeliveriesBefore(db: Db, workflowId: string, before: Date,
     batch,
   );
 }
+
+/** The newest accepted test request's stored body and content type, or null when none kept one. */
+export function findLatestTestBody(db: Db, workflowId: string) {
+  return db.delivery.findFirst({
+    where: { workflowId, test: true, outcome: "accepted", body: { not: null } },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    select: { body: true, contentType: true },
+  });
+}

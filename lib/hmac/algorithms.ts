@@ -1,5 +1,6 @@
 import { createHash, createHmac, getHashes } from "node:crypto";
 import type { StreamingHash } from "./block-hash";
+import { ALGORITHM_CATALOGUE } from "./catalogue";
 import { Ripemd128 } from "./ripemd128";
 import { Ripemd160 } from "./ripemd160";
 import type { THmacAlgorithm } from "./schemas";
@@ -19,13 +20,19 @@ export interface AlgorithmInfo {
   prefix: string;
 }
 
+// Names and the legacy flag come from the client-safe catalogue the builder's pickers use.
+function info(algorithm: THmacAlgorithm, digestBytes: number, blockBytes: number): AlgorithmInfo {
+  const { name, legacy } = ALGORITHM_CATALOGUE[algorithm];
+  return { label: legacy ? `${name} (legacy)` : name, digestBytes, blockBytes, legacy, prefix: `${algorithm}=` };
+}
+
 export const ALGORITHMS: Readonly<Record<THmacAlgorithm, AlgorithmInfo>> = {
-  sha256: { label: "SHA-256", digestBytes: 32, blockBytes: 64, legacy: false, prefix: "sha256=" },
-  sha384: { label: "SHA-384", digestBytes: 48, blockBytes: 128, legacy: false, prefix: "sha384=" },
-  sha512: { label: "SHA-512", digestBytes: 64, blockBytes: 128, legacy: false, prefix: "sha512=" },
-  sha1: { label: "SHA-1 (legacy)", digestBytes: 20, blockBytes: 64, legacy: true, prefix: "sha1=" },
-  ripemd128: { label: "RIPEMD-128 (legacy)", digestBytes: 16, blockBytes: 64, legacy: true, prefix: "ripemd128=" },
-  ripemd160: { label: "RIPEMD-160", digestBytes: 20, blockBytes: 64, legacy: false, prefix: "ripemd160=" },
+  sha256: info("sha256", 32, 64),
+  sha384: info("sha384", 48, 128),
+  sha512: info("sha512", 64, 128),
+  sha1: info("sha1", 20, 64),
+  ripemd128: info("ripemd128", 16, 64),
+  ripemd160: info("ripemd160", 20, 64),
 };
 
 export function digestLength(algorithm: THmacAlgorithm): number {

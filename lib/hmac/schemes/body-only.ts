@@ -28,7 +28,6 @@ export function parseSingleBodySignature(
   return isMalformed(decoded) ? decoded : { kind: "parsed", request: { signatures: [decoded.bytes], context: NO_CONTEXT } };
 }
 
-export const noExtras = () => ({ timestamp: false, id: false });
 export const writeBodyOnly = (_settings: unknown, mac: Mac, body: Uint8Array) => {
   mac.update(body);
 };

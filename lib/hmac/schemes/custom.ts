@@ -2,6 +2,7 @@ import { encodeSignature } from "../encoding";
 import { MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZCustomSettings } from "../schemas";
 import type { z } from "zod";
+import { SCHEME_CATALOGUE } from "../catalogue";
 import { checkHeaderValue, decodePrefixed, isMalformed, malformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule, type SigningContext } from "./types";
 
 // A builder-defined scheme: header, exact prefix, encoding, a template of the signed content
@@ -125,10 +126,10 @@ type ParsedTimestamp = { raw: string; seconds: number };
 
 export const customScheme: SchemeModule<Settings> & { readContext: typeof readContext } = {
   scheme: "custom",
-  keyBytes: "utf8",
+  keyBytes: SCHEME_CATALOGUE["custom"].keyBytes,
   parse,
   readContext,
-  needs: (settings) => ({ timestamp: Boolean(settings.custom.timestampHeader), id: Boolean(settings.custom.idHeader) }),
+  needs: SCHEME_CATALOGUE["custom"].needs,
   writeSignedContent: (settings, mac, body, context) => {
     for (const segment of parseTemplate(settings.custom.signedContent)) {
       mac.update(typeof segment === "string" ? segment : segment.field === "body" ? body : (context[segment.field] ?? ""));

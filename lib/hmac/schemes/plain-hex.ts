@@ -1,8 +1,9 @@
 import { encodeSignature } from "../encoding";
 import type { ZPlainHexSettings } from "../schemas";
 import type { z } from "zod";
-import { noExtras, writeBodyOnly, parseSingleBodySignature } from "./body-only";
+import { writeBodyOnly, parseSingleBodySignature } from "./body-only";
 import type { SchemeModule } from "./types";
+import { SCHEME_CATALOGUE } from "../catalogue";
 
 // Bare hex digest of the body in one header (either case), as many small services send it.
 
@@ -14,10 +15,10 @@ const DEFAULT_ALIAS = "X-HMAC-HASH";
 
 export const plainHexScheme: SchemeModule<Settings> = {
   scheme: "plain-hex",
-  keyBytes: "utf8",
+  keyBytes: SCHEME_CATALOGUE["plain-hex"].keyBytes,
   parse: (settings, headers) =>
     parseSingleBodySignature(settings, headers, settings.header, settings.header.toLowerCase() === DEFAULT_HEADER.toLowerCase() ? DEFAULT_ALIAS : undefined, "", "hex"),
-  needs: noExtras,
+  needs: SCHEME_CATALOGUE["plain-hex"].needs,
   writeSignedContent: writeBodyOnly,
   formatHeaders: (settings, [signature]) => ({ [settings.header]: encodeSignature(signature!, "hex") }),
 };

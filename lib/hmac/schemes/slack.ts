@@ -2,6 +2,7 @@ import { encodeSignature } from "../encoding";
 import { readHeader, type HeaderInput } from "../headers";
 import type { ZSlackSettings } from "../schemas";
 import type { z } from "zod";
+import { SCHEME_CATALOGUE } from "../catalogue";
 import { checkHeaderLength, decodePrefixed, isMalformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule } from "./types";
 
 // Slack: `X-Slack-Signature: v0={hex}` over `v0:{timestamp}:{body}`, the timestamp from
@@ -34,10 +35,10 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
 
 export const slackScheme: SchemeModule<Settings> & { readContext: typeof readContext } = {
   scheme: "slack",
-  keyBytes: "utf8",
+  keyBytes: SCHEME_CATALOGUE["slack"].keyBytes,
   parse,
   readContext,
-  needs: () => ({ timestamp: true, id: false }),
+  needs: SCHEME_CATALOGUE["slack"].needs,
   writeSignedContent: (_settings, mac, body, { timestamp }) => {
     mac.update(`v0:${timestamp}:`).update(body);
   },

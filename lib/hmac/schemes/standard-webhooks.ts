@@ -3,6 +3,7 @@ import { decodeSignature, encodeSignature, firstOutsideEncoding, indexWithin } f
 import { MAX_MESSAGE_ID_LENGTH, MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZStandardWebhooksSettings } from "../schemas";
 import type { z } from "zod";
+import { SCHEME_CATALOGUE } from "../catalogue";
 import { checkHeaderValue, isMalformed, malformed, missing, parseTimestamp, type MalformedOutcome, type ParseOutcome, type SchemeModule } from "./types";
 
 // Standard Webhooks (standardwebhooks.com): webhook-id, webhook-timestamp and webhook-signature
@@ -87,10 +88,10 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
 
 export const standardWebhooksScheme: SchemeModule<Settings> & { readContext: typeof readContext } = {
   scheme: "standard-webhooks",
-  keyBytes: "whsec-base64",
+  keyBytes: SCHEME_CATALOGUE["standard-webhooks"].keyBytes,
   parse,
   readContext,
-  needs: () => ({ timestamp: true, id: true }),
+  needs: SCHEME_CATALOGUE["standard-webhooks"].needs,
   writeSignedContent: (_settings, mac, body, { id, timestamp }) => {
     mac.update(`${id}.${timestamp}.`).update(body);
   },

@@ -2,6 +2,7 @@ import { encodeSignature, indexWithin } from "../encoding";
 import { MAX_SIGNATURES, readHeader, type HeaderInput } from "../headers";
 import type { ZStripeSettings } from "../schemas";
 import type { z } from "zod";
+import { SCHEME_CATALOGUE } from "../catalogue";
 import { checkHeaderValue, decodePrefixed, isMalformed, malformed, missing, parseTimestamp, type ParseOutcome, type SchemeModule } from "./types";
 
 // Stripe: `Stripe-Signature: t={unix},v1={hex}[,v1={hex}…]`, signed `{t}.{body}`. Other keys
@@ -64,10 +65,10 @@ function parse(settings: Settings, headers: HeaderInput): ParseOutcome {
 
 export const stripeScheme: SchemeModule<Settings> & { readContext: typeof readContext } = {
   scheme: "stripe",
-  keyBytes: "utf8",
+  keyBytes: SCHEME_CATALOGUE["stripe"].keyBytes,
   parse,
   readContext,
-  needs: () => ({ timestamp: true, id: false }),
+  needs: SCHEME_CATALOGUE["stripe"].needs,
   writeSignedContent: (_settings, mac, body, { timestamp }) => {
     mac.update(`${timestamp}.`).update(body);
   },

@@ -53,8 +53,9 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
   const base = `/workspaces/${workspaceId}/workflows/${workflowId}`;
 
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
-      <div className="space-y-6">
+    // minmax(0, 1fr) columns and min-w-0 items: a long line of code scrolls in its own box instead of widening the page.
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+      <div className="min-w-0 space-y-6">
         <Section id="urls-heading" title="Endpoint">
           <EndpointUrls hookUrl={view.urls.hookUrl} testUrl={view.urls.testUrl} published={view.live !== null} />
         </Section>
@@ -89,7 +90,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
           />
         </Section>
       </div>
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
         <Section id="signing-heading" title="Signing help">
           {liveHmac && JSON.stringify(liveHmac) !== JSON.stringify(testHmac) && (
             <p className="text-sm text-amber-900">
