@@ -11,7 +11,7 @@ import { API_REFERENCE_PATH } from "./api-reference-path";
 
 const VIEWER_PACKAGE = "@scalar/api-reference";
 const VIEWER_SCRIPT_PATH = `${API_REFERENCE_PATH}/scalar.js`;
-const SPEC_PATH = "/api/v1/openapi.json";
+const OPENAPI_PATH = "/api/v1/openapi.json";
 
 let viewer: { body: Buffer; hash: string } | null = null;
 
@@ -34,7 +34,7 @@ export function viewerScript(): { body: Buffer; hash: string } {
  * sends requests straight to /api/v1 with the token the reader pastes.
  */
 const VIEWER_CONFIGURATION = {
-  url: SPEC_PATH,
+  url: OPENAPI_PATH,
   withDefaultFonts: false,
   telemetry: false,
   agent: { disabled: true },
@@ -59,7 +59,7 @@ export function apiReferencePage(nonce: string | null): string {
 <title>Management API reference · Signet</title>
 </head>
 <body>
-<noscript>This reference needs JavaScript. The API's OpenAPI description is at <a href="${SPEC_PATH}">${SPEC_PATH}</a>.</noscript>
+<noscript>This reference needs JavaScript. The API's OpenAPI description is at <a href="${OPENAPI_PATH}">${OPENAPI_PATH}</a>.</noscript>
 <div id="api-reference-root"></div>
 <script src="${VIEWER_SCRIPT_PATH}?v=${hash}"${nonceAttribute}></script>
 <script${nonceAttribute}>Scalar.createApiReference("#api-reference-root", ${scriptJson(VIEWER_CONFIGURATION)});</script>
