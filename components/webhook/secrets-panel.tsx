@@ -8,18 +8,9 @@ import { CopyButton } from "./copy-button";
 import { Field } from "@/components/ui/field";
 import { SecretRow, type SecretItem } from "./secret-row";
 import type { THmacScheme } from "@/lib/hmac/schemas";
+import type { CreatedSecretView, TCreateSecretInput } from "@/lib/webhook-secrets/schemas";
 import { checkPastedSecretText, secretFitProblem } from "@/lib/hmac/secret-rules";
 
-interface Created {
-  id: string;
-  secret: string;
-  last4: string;
-  warnings: string[];
-  expiredOthers: number;
-  revokedOthers: number;
-  mode: "replace" | "rotate";
-}
-type CreateInput = { value?: string; format?: "whsec" | "alphanumeric"; mode?: "replace" | "rotate"; expireOthersInSeconds?: number };
 
 /**
  * The workflow's signing secrets. Not part of the draft: they apply at once, which is what
@@ -44,7 +35,7 @@ export function SecretsPanel({
   scheme: THmacScheme;
   /** Formats that can be generated for the scheme. */
   formats: ("whsec" | "alphanumeric")[];
-  create: (input: CreateInput) => Promise<FormState<Created>>;
+  create: (input: TCreateSecretInput) => Promise<FormState<CreatedSecretView>>;
   reveal: (secretId: string) => Promise<FormState<{ secret: string }>>;
   revoke: (secretId: string) => Promise<FormState>;
 }) {
@@ -53,7 +44,7 @@ export function SecretsPanel({
   const [format, setFormat] = useState<"whsec" | "alphanumeric">("whsec");
   const [pasted, setPasted] = useState("");
   const [hours, setHours] = useState("72");
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<CreatedSecretView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const active = secrets.filter((s) => s.active);
@@ -82,7 +73,7 @@ export function SecretsPanel({
 
   function submit() {
     setError(null);
-    const input: CreateInput = mode === "paste" ? { value: pasted } : { format: formats.includes(format) ? format : "whsec" };
+    const input: TCreateSecretInput = mode === "paste" ? { value: pasted } : { format: formats.includes(format) ? format : "whsec" };
     if (rotating && othersMode === "rotate") {
       const h = Number(hours);
       if (!Number.isFinite(h) || h < 0) return setError("Enter how many hours the old secrets stay valid (0 ends them now).");

@@ -45,3 +45,17 @@ export interface SecretSummary {
   /** Verifies right now: not revoked and not expired. */
   active: boolean;
 }
+
+/** "Create a signing secret" as the builder's panel and its server action pass it. */
+export type TCreateSecretInput = z.input<typeof ZCreateSecret>;
+
+/** What the builder's panel is told about a secret it just created (the full value, shown once). */
+export interface CreatedSecretView {
+  id: string;
+  secret: string;
+  last4: string;
+  warnings: string[];
+  expiredOthers: number;
+  revokedOthers: number;
+  mode: "replace" | "rotate";
+}

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { formAction, type FormState } from "@/lib/http/form-state";
 import { sendTestRequest, type TestRequestResult } from "@/lib/delivery-log/send-test-request";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
+import type { CreatedSecretView, TCreateSecretInput } from "@/lib/webhook-secrets/schemas";
 import { revealSecret } from "@/lib/webhook-secrets/reveal-secret";
 import { revokeSecret } from "@/lib/webhook-secrets/revoke-secret";
 import { signaturePreview, type SignaturePreview } from "@/lib/snippets/signature-preview";
@@ -21,20 +22,10 @@ export async function previewSignatureAction(input: { settings: unknown; sampleB
   return signaturePreview({ settings: input.settings, sampleBody: String(input.sampleBody).slice(0, 16_384) });
 }
 
-export interface CreatedSecretView {
-  id: string;
-  secret: string;
-  last4: string;
-  warnings: string[];
-  expiredOthers: number;
-  revokedOthers: number;
-  mode: "replace" | "rotate";
-}
-
 export async function createSecretAction(
   workspaceId: string,
   workflowId: string,
-  input: { value?: string; format?: "whsec" | "alphanumeric"; mode?: "replace" | "rotate"; expireOthersInSeconds?: number },
+  input: TCreateSecretInput,
 ): Promise<FormState<CreatedSecretView>> {
   return formAction(async () => {
     const created = await createSecret(await getDb(), await currentActor(), workflowId, input);
