@@ -135,7 +135,8 @@ function DeliveryDetails({ delivery, canDebug, sessionsHref }: { delivery: Deliv
         <h4 className="mb-1 font-medium">Payload</h4>
         {delivery.payload === null ? (
           <p className="text-slate-600">
-            {delivery.test && delivery.bodyLength > 0 && delivery.reasonCode !== "payload_too_large" && delivery.reasonCode !== "body_incomplete"
+            {/* A body that was read has its SHA-256 on the row; a test row without its bytes then met the quota. */}
+            {delivery.test && delivery.bodySha256 !== ""
               ? "Not kept: this workflow's room for stored test payloads is full. Room frees as old deliveries are pruned."
               : "Not kept: only accepted requests and test requests keep their payload."}
           </p>
