@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as sessionRoute from "@/app/api/sessions/[token]/route";
 import * as stepRoute from "@/app/api/sessions/[token]/steps/[stepId]/route";
+import * as workflowRoute from "@/app/api/v1/workflows/[id]/route";
 import { insertSession } from "@/lib/sessions/session-repository";
 import { showSessionPage } from "@/lib/sessions/session-page";
 import { generateSessionToken } from "@/lib/sessions/session-token";
@@ -43,10 +44,12 @@ const definition: TWorkflowDefinitionInput = {
 
 let actor: { userId: string };
 let workspaceId: string;
+let apiToken: string;
 beforeAll(async () => {
   const owner = await ownerWithToken(t.db);
   actor = { userId: owner.userId };
   workspaceId = owner.workspaceId;
+  apiToken = owner.token;
 });
 
 async function newSession(data: Record<string, unknown> = { email: "ada@example.com", ref: "A&B/7" }) {
@@ -153,6 +156,20 @@ describe("POST /api/sessions/{token}/steps/{stepId}", () => {
     expect(again.json.code).toBe("session_completed");
     const stored = await t.db.prisma.session.findUniqueOrThrow({ where: { token }, select: { data: true } });
     expect((stored.data as { plan: string }).plan).toBe("basic");
+  });
+});
+
+describe("the redirect template through the management API", () => {
+  it("refuses an unknown key or a non-http(s) template with 422 naming it", async () => {
+    const wf = await createWorkflow(t.db.prisma, actor, workspaceId, { name: "Templates", definition });
+    for (const [redirectUrl, problem] of <const>[
+      ["https://portal.example.com/done?x={nope}", "Unknown field key {nope}"],
+      ["javascript:alert(1)//{name}", "must start with https:// or http://"],
+    ]) {
+      const result = await call(workflowRoute.PATCH, "PATCH", `/api/v1/workflows/${wf.id}`, { id: wf.id }, { token: apiToken, body: { definition: { ...definition, completion: { redirectUrl } } } });
+      expect(result.status).toBe(422);
+      expect(result.json.issues).toEqual([{ path: ["definition", "completion", "redirectUrl"], message: expect.stringContaining(problem) }]);
+    }
   });
 });
 
