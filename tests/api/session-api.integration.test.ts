@@ -13,6 +13,9 @@ import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { call, ownerWithToken, setUpApiTestDb, type ApiCall } from "./api-test-kit";
 
+// Low enough for the last test to reach (read lazily by getConfig, after this line).
+process.env.SIGNET_SESSION_API_RATE_LIMIT = "100";
+
 const t = setUpApiTestDb();
 const PORTAL = "https://portal.example.com";
 
@@ -213,5 +216,21 @@ describe("CORS", () => {
 
     // Signet's own origin and servers (no Origin) are not cross-origin callers.
     expect((await get(token, { headers: { origin: "http://localhost:3000" } })).status).toBe(200);
+  });
+});
+
+describe("rate limit", () => {
+  // Last in the file: it spends the shared budget of the one client these calls count as.
+  it("answers 429 with Retry-After, and CORS headers, once one client spends its budget", async () => {
+    const token = await newSession();
+    let limited: Awaited<ReturnType<typeof get>> | undefined;
+    for (let i = 0; i < 300 && !limited; i++) {
+      const result = await get(token, { headers: { origin: PORTAL } });
+      if (result.status === 429) limited = result;
+      else expect(result.status).toBe(200);
+    }
+    expect(limited?.json.code).toBe("rate_limited");
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited?.headers.get("access-control-allow-origin")).toBe(PORTAL);
   });
 });
