@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as sessionRoute from "@/app/api/sessions/[token]/route";
 import * as stepRoute from "@/app/api/sessions/[token]/steps/[stepId]/route";
+import * as workflowRoute from "@/app/api/v1/workflows/[id]/route";
 import { insertSession } from "@/lib/sessions/session-repository";
 import { showSessionPage } from "@/lib/sessions/session-page";
 import { generateSessionToken } from "@/lib/sessions/session-token";
@@ -11,6 +12,9 @@ import { createWorkflow } from "@/lib/workflows/create-workflow";
 import type { TWorkflowDefinitionInput } from "@/lib/workflows/definition";
 import { publishWorkflow } from "@/lib/workflows/publish-workflow";
 import { call, ownerWithToken, setUpApiTestDb, type ApiCall } from "./api-test-kit";
+
+// Low enough for the last test to reach (read lazily by getConfig, after this line).
+process.env.SIGNET_SESSION_API_RATE_LIMIT = "100";
 
 const t = setUpApiTestDb();
 const PORTAL = "https://portal.example.com";
@@ -43,10 +47,12 @@ const definition: TWorkflowDefinitionInput = {
 
 let actor: { userId: string };
 let workspaceId: string;
+let apiToken: string;
 beforeAll(async () => {
   const owner = await ownerWithToken(t.db);
   actor = { userId: owner.userId };
   workspaceId = owner.workspaceId;
+  apiToken = owner.token;
 });
 
 async function newSession(data: Record<string, unknown> = { email: "ada@example.com", ref: "A&B/7" }) {
@@ -156,6 +162,20 @@ describe("POST /api/sessions/{token}/steps/{stepId}", () => {
   });
 });
 
+describe("the redirect template through the management API", () => {
+  it("refuses an unknown key or a non-http(s) template with 422 naming it", async () => {
+    const wf = await createWorkflow(t.db.prisma, actor, workspaceId, { name: "Templates", definition });
+    for (const [redirectUrl, problem] of <const>[
+      ["https://portal.example.com/done?x={nope}", "Unknown field key {nope}"],
+      ["javascript:alert(1)//{name}", "must start with https:// or http://"],
+    ]) {
+      const result = await call(workflowRoute.PATCH, "PATCH", `/api/v1/workflows/${wf.id}`, { id: wf.id }, { token: apiToken, body: { definition: { ...definition, completion: { redirectUrl } } } });
+      expect(result.status).toBe(422);
+      expect(result.json.issues).toEqual([{ path: ["definition", "completion", "redirectUrl"], message: expect.stringContaining(problem) }]);
+    }
+  });
+});
+
 describe("CORS", () => {
   it("answers the workflow's allowed origin, with its preflight", async () => {
     const token = await newSession();
@@ -196,5 +216,21 @@ describe("CORS", () => {
 
     // Signet's own origin and servers (no Origin) are not cross-origin callers.
     expect((await get(token, { headers: { origin: "http://localhost:3000" } })).status).toBe(200);
+  });
+});
+
+describe("rate limit", () => {
+  // Last in the file: it spends the shared budget of the one client these calls count as.
+  it("answers 429 with Retry-After, and CORS headers, once one client spends its budget", async () => {
+    const token = await newSession();
+    let limited: Awaited<ReturnType<typeof get>> | undefined;
+    for (let i = 0; i < 300 && !limited; i++) {
+      const result = await get(token, { headers: { origin: PORTAL } });
+      if (result.status === 429) limited = result;
+      else expect(result.status).toBe(200);
+    }
+    expect(limited?.json.code).toBe("rate_limited");
+    expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited?.headers.get("access-control-allow-origin")).toBe(PORTAL);
   });
 });

@@ -1,17 +1,25 @@
 // Fuzzing (fast-check) of everything that parses outside input, through the routes that use
 // it, on a real database: the webhook pipeline with every signature scheme (signature,
 // timestamp and id headers, content types, bodies, hook ids), the mapping over arbitrary
-// verified payloads, and the workflow definition schema and Authorization header of /api/v1.
+// verified payloads, the workflow definition schema and Authorization header of /api/v1, and
+// the session API's tokens, step ids, answers and origins.
 // Property: random input never yields a 5xx, and no exception escapes the route.
 // CI form: ~300 runs per property; `npm run soak` (SIGNET_SOAK=1): 2,000.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as sessionApiRoute from "@/app/api/sessions/[token]/route";
+import * as sessionApiStepRoute from "@/app/api/sessions/[token]/steps/[stepId]/route";
+import * as publishRoute from "@/app/api/v1/workflows/[id]/publish/route";
 import * as workflowRoute from "@/app/api/v1/workflows/[id]/route";
 import * as workflowsRoute from "@/app/api/v1/workflows/route";
 import { ZHmacSettings, type THmacSettings } from "@/lib/hmac/schemas";
+import { startDirectSession } from "@/lib/sessions/start-direct-session";
 import { signRequest } from "@/lib/hmac/sign";
 import { call, ownerWithToken, setUpApiTestDb } from "@/tests/api/api-test-kit";
 import { addSecret, makeDeps, makeOwner, publishedHook, send } from "@/tests/inbound-webhooks/hook-test-kit";
+
+// The session API's per-client limit would answer most fuzz runs with 429 (read lazily).
+process.env.SIGNET_SESSION_API_RATE_LIMIT = "1000000";
 
 const t = setUpApiTestDb();
 const RUNS = process.env.SIGNET_SOAK === "1" ? 2_000 : 300;
@@ -147,6 +155,7 @@ describe("management API under random input", () => {
         trigger: triggerArb,
         steps: fc.array(fc.record({ type: fc.constantFrom("form", "wait"), id: fc.string({ maxLength: 10 }), title: fc.string({ maxLength: 10 }), fields: fc.array(fieldArb, { maxLength: 3 }) }, { requiredKeys: [] }), { maxLength: 3 }),
         mapping: fc.array(fc.record({ from: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("a.b[0].c", "[0]", "a..b", "a[-1]", "a[99999999999999999999]")), to: fc.string({ maxLength: 12 }) }), { maxLength: 3 }),
+        completion: fc.record({ redirectUrl: fc.oneof(fc.string({ maxLength: 60 }), fc.jsonValue({ maxDepth: 1 }), fc.constantFrom("https://x.example/{a}", "{a}", "https://x.example/{", "https://{a}/", "javascript:{a}")) }, { requiredKeys: [] }),
       }, { requiredKeys: [] }),
       fc.jsonValue({ maxDepth: 3 }),
     );
@@ -182,4 +191,30 @@ describe("management API under random input", () => {
       { numRuns: RUNS },
     );
   }, 120_000);
+});
+
+describe("session API under random input", () => {
+  it("random tokens, step ids, bodies and origins get 2xx or 4xx, never 5xx", async () => {
+    const owner = await ownerWithToken(t.db);
+    const created = await call(workflowsRoute.POST, "POST", "/api/v1/workflows", {}, { token: owner.token, body: { name: "Fuzzed sessions" } });
+    const id = created.json.id as string;
+    const patched = await call(workflowRoute.PATCH, "PATCH", `/api/v1/workflows/${id}`, { id }, { token: owner.token, body: { definition: { ...created.json.definition, trigger: { type: "webhook", allowedOrigins: ["https://portal.example.com"] } } } });
+    expect(patched.status).toBe(200);
+    expect((await call(publishRoute.POST, "POST", `/api/v1/workflows/${id}/publish`, { id }, { token: owner.token, body: {} })).status).toBe(200);
+    const { token: real } = await startDirectSession(t.db.prisma, created.json.slug as string);
+    const tokenArb = fc.oneof(fc.constant(real), fc.string({ maxLength: 60 }), fc.constant(`${real}\u0000`));
+    const stepArb = fc.oneof(fc.constant("details"), fc.string({ maxLength: 20 }));
+    const originArb = fc.option(fc.oneof(fc.constantFrom("https://portal.example.com", "http://localhost:3000", "null", "https://evil.example.com"), fc.string({ maxLength: 30 }).map((o) => o.replace(/[^\x20-\x7e]/g, ""))), { nil: undefined });
+    const bodyArb = fc.oneof(fc.record({ answers: fc.dictionary(fc.constantFrom("email", "toString", "__proto__", "x"), fc.jsonValue({ maxDepth: 2 })) }), fc.jsonValue({ maxDepth: 2 }));
+    await fc.assert(
+      fc.asyncProperty(tokenArb, stepArb, bodyArb, originArb, async (token, stepId, body, origin) => {
+        const headers: Record<string, string> = origin === undefined ? {} : { origin };
+        const read = await call(sessionApiRoute.GET, "GET", `/api/sessions/x`, { token }, { headers });
+        expectNo5xx(read.status, { token, origin });
+        const answered = await call(sessionApiStepRoute.POST, "POST", `/api/sessions/x/steps/x`, { token, stepId }, { body, headers });
+        expectNo5xx(answered.status, { token, stepId, body, origin });
+      }),
+      { numRuns: RUNS },
+    );
+  }, 300_000);
 });
