@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import type { Page, TestInfo } from "@playwright/test";
 import { signRequest } from "@/lib/hmac/sign";
 import { ZHmacSettings } from "@/lib/hmac/schemas";
+import { checkPage, WIDTHS } from "./checks";
 import { expect, test } from "./fixtures";
 
 // Insights as a builder meets them: a partner's traffic (accepted, test, refused for three
@@ -11,24 +11,13 @@ import { expect, test } from "./fixtures";
 // export and the audit log; each page at 1280 and 390 px, screenshotted and checked with axe.
 
 const settings = ZHmacSettings.parse({ scheme: "prefixed-hex", enabled: true });
-const WIDTHS = [1280, 390] as const;
-
-async function axeClean(page: Page, testInfo: TestInfo, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  await testInfo.attach(`axe ${name}`, { body: JSON.stringify(serious, null, 2), contentType: "application/json" });
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), name).toEqual([]);
-}
 
 /** At both widths: no sideways scroll of the page, axe clean, a full-page screenshot attached. */
 async function checkAtBothWidths(page: Page, testInfo: TestInfo, name: string) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.reload();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
-    await axeClean(page, testInfo, `${name} ${width}px`);
-    await testInfo.attach(`${name} ${width}px`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await checkPage(page, testInfo, name);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
