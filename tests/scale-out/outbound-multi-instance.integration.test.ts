@@ -6,26 +6,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createSignedHook, rawRequest, signedBody } from "@/tests/reliability/journey";
 import { startReceiver, type Receiver } from "@/tests/outbound-webhooks/receiver";
-import { startCluster, type Cluster } from "./cluster";
+import { useCluster } from "./cluster";
 
 const ON_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);
 const SESSIONS = 80;
 
 if (!ON_POSTGRES) console.info("outbound multi-instance suite skipped: it needs PostgreSQL (instances cannot share the embedded PGlite database); it runs in the PostgreSQL pass");
 
-let cluster: Cluster;
+const cluster = useCluster({ instances: 2, basePort: 3360, env: { SIGNET_ALLOW_PRIVATE_TARGETS: "1" } });
 let receiver: Receiver;
 
 beforeAll(async () => {
-  if (!ON_POSTGRES) return;
-  receiver = await startReceiver();
-  cluster = await startCluster({ instances: 2, basePort: 3360, env: { SIGNET_ALLOW_PRIVATE_TARGETS: "1" } });
-}, 900_000);
+  if (ON_POSTGRES) receiver = await startReceiver();
+});
 
 afterAll(async () => {
-  await cluster?.stop();
   await receiver?.close();
-}, 120_000);
+});
 
 describe.runIf(ON_POSTGRES)("completion webhooks on two instances", () => {
   it("never sends one message concurrently, and delivers each", async () => {
