@@ -9,6 +9,8 @@ const config: KnipConfig = {
     "server/main.ts",
     // Forked by bench/bare-target.ts as the "limit" server of npm run bench.
     "bench/bare-server.mjs",
+    // Forked by bench/dispatch-bench.ts as the completion-webhook receiver.
+    "bench/receiver-server.mjs",
   ],
   // Types for importing build-server.mjs from TypeScript (bench/app-target.ts): read by tsc, imported by no one.
   ignore: ["scripts/build-server.d.mts"],

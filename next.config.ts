@@ -7,6 +7,7 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
     "pg",
+    "pg-boss",
     "@prisma/adapter-pg",
     "@node-rs/argon2",
     // One copy for Next's bundle and the lean front's: they share one metrics registry.

@@ -10,14 +10,19 @@
 //      code (bench/session-bundle.ts);
 //   5. insights (bench/insights-bench.ts): a million delivery rows and 200,000 sessions on a
 //      scratch PostgreSQL database, the overview's queries timed, the CSV export streamed;
-//   6. a table (req/s, p50, p99, errors, RSS, ratio to the limit) on stdout and
+//   6. completion-webhook dispatch (bench/dispatch-bench.ts): sessions completed at a steady
+//      rate on each engine, their messages delivered by the job runner to a local receiver;
+//      delivered messages/s (also as a ratio to the limit), completion → first attempt p50/p99,
+//      lost and duplicate deliveries;
+//   7. a table (req/s, p50, p99, errors, RSS, ratio to the limit) on stdout and
 //      bench/results/latest.json. Exit code 1 when a target is missed.
 // Holds /tmp/signet-e2e.lock for the whole run: .next is shared with the e2e suite, which
 // rebuilds it when stale, and must not change under the running app.
 // Options (env): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ENGINES (pglite,postgres),
 // BENCH_NGINX_INSTANCES (1,2; empty to skip the runs behind nginx),
 // BENCH_POSTGRES_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_SUITES (ingest,session-page,insights).
+// BENCH_SUITES (ingest,session-page,insights,dispatch), BENCH_DISPATCH_SECONDS (10),
+// BENCH_DISPATCH_RATE (postgres 2000, pglite 500: sessions completed per second).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -29,6 +34,7 @@ import { nginxBinary } from "../scripts/lib/nginx-proxy";
 import { formatTable, TARGETS, checkTargets, proxyCost } from "./report";
 import { insightsChecks, runInsightsBench, type InsightsRun } from "./insights-bench";
 import { checkSessionBundle, runSessionBundle } from "./session-bundle";
+import { DISPATCH_TARGETS, dispatchChecks, formatDispatchTable, runDispatchBench, type DispatchRun } from "./dispatch-bench";
 import { kib } from "../tests/helpers/script-bytes";
 
 const LOCK = "/tmp/signet-e2e.lock";
@@ -44,7 +50,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const engines = (process.env.BENCH_ENGINES ?? "pglite,postgres").split(",").map((e) => e.trim());
 const behindNginx = (process.env.BENCH_NGINX_INSTANCES ?? "1,2").split(",").map((n) => n.trim()).filter(Boolean).map(Number);
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const suites = new Set((process.env.BENCH_SUITES ?? "ingest,session-page,insights").split(",").map((s) => s.trim()));
+const suites = new Set((process.env.BENCH_SUITES ?? "ingest,session-page,insights,dispatch").split(",").map((s) => s.trim()));
 
 async function postgresReachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -60,10 +66,13 @@ async function postgresReachable(url: string): Promise<boolean> {
 async function main() {
   const startedAt = new Date();
   const loadBefore = loadavg();
-  const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error("build failed");
+  // The dispatch suite runs in this process; the others start the built app.
+  if (["ingest", "session-page", "insights"].some((suite) => suites.has(suite))) {
+    const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("build failed");
+  }
 
-  const skipLimit = process.env.BENCH_SKIP_LIMIT === "1" || !suites.has("ingest"); // profiling runs only
+  const skipLimit = process.env.BENCH_SKIP_LIMIT === "1" || !(suites.has("ingest") || suites.has("dispatch")); // profiling runs only
   const limit = skipLimit ? { reqPerSec: 1, p50Ms: 0, p99Ms: 0, errors: 0, statusCounts: {}, requests: 0, durationSec: 0, poolExhausted: false, rssMaxMiB: 0 } : await runBare({ port: 3299, connections, warmupSec: 2, durationSec: seconds });
   console.error(JSON.stringify({ bench: "limit", reqPerSec: Math.round(limit.reqPerSec) }));
   // The engine alone first, while nothing else of ours runs: verifications/s per algorithm on
@@ -106,6 +115,17 @@ async function main() {
     if (await postgresReachable(postgresUrl)) insights = await runInsightsBench({ serverUrl: postgresUrl, port: 3202 });
     else console.error(JSON.stringify({ bench: "insights_skipped", reason: "PostgreSQL not reachable" }));
   }
+  const dispatch: DispatchRun[] = [];
+  for (const engine of suites.has("dispatch") ? engines : []) {
+    if (engine === "postgres" && !(await postgresReachable(postgresUrl))) {
+      console.error(JSON.stringify({ bench: "dispatch_skipped", engine, reason: "PostgreSQL not reachable" }));
+      continue;
+    }
+    const perSec = Number(process.env.BENCH_DISPATCH_RATE ?? DISPATCH_TARGETS[engine as "pglite" | "postgres"].perSec);
+    dispatch.push(await runDispatchBench({ engine: engine as "pglite" | "postgres", serverUrl: postgresUrl, receiverPort: 3298, perSec, seconds: Number(process.env.BENCH_DISPATCH_SECONDS ?? 10) }));
+    console.error(JSON.stringify({ bench: "dispatch", ...dispatch.at(-1) }));
+  }
+  if (dispatch.length > 0) console.log(`\n${formatDispatchTable(dispatch, skipLimit ? null : limit.reqPerSec)}`);
   const checks = [
     ...(hmacOverhead
       ? [
@@ -119,6 +139,7 @@ async function main() {
     ...(suites.has("ingest") ? checkTargets(limit, apps) : []),
     ...(sessionBundle ? checkSessionBundle(sessionBundle) : []),
     ...(insights ? insightsChecks(insights) : []),
+    ...dispatchChecks(dispatch),
   ];
   const report = {
     startedAt: startedAt.toISOString(),
@@ -133,6 +154,7 @@ async function main() {
     proxyCost: proxyCost(apps),
     sessionBundle,
     insights,
+    dispatch: dispatch.map((d) => ({ ...d, ratioToLimit: skipLimit ? null : d.deliveredPerSec / limit.reqPerSec })),
     checks,
   };
   mkdirSync("bench/results", { recursive: true });

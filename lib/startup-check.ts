@@ -5,6 +5,7 @@
 import { ConfigError, getConfig } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
 import { MigrationError } from "@/lib/db/migrate";
+import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { logger } from "@/lib/log/logger";
 
 export async function checkStartup(): Promise<void> {
@@ -12,6 +13,7 @@ export async function checkStartup(): Promise<void> {
     getConfig();
     // Kept on globalThis by lib/db/client.ts: every later caller in the process gets this handle.
     await getDatabase();
+    await startBackgroundJobs();
   } catch (error) {
     failStartup(error);
   }

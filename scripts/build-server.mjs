@@ -30,7 +30,7 @@ export async function buildServer() {
     tsconfig: "tsconfig.json",
     sourcemap: "linked",
     logLevel: "warning",
-    external: ["next", "next/*", "pg", "@electric-sql/pglite", "@electric-sql/pglite/*", "pglite-prisma-adapter", "@prisma/*", "@node-rs/argon2", "prom-client"],
+    external: ["next", "next/*", "pg", "pg-boss", "undici", "@electric-sql/pglite", "@electric-sql/pglite/*", "pglite-prisma-adapter", "@prisma/*", "@node-rs/argon2", "prom-client"],
     // Bundled CommonJS dependencies may call require(); ESM output has none unless given one.
     banner: { js: "import { createRequire as __signetCreateRequire } from 'node:module'; const require = __signetCreateRequire(import.meta.url);" },
   });

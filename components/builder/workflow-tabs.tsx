@@ -9,6 +9,7 @@ const TABS = [
   { label: "Webhook", path: "/webhook" },
   { label: "Sessions", path: "/sessions" },
   { label: "Deliveries", path: "/deliveries" },
+  { label: "After completion", path: "/completion" },
 ] as const;
 
 export function WorkflowTabs({ base }: { base: string }) {

@@ -1,5 +1,6 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
+import { endpointPaths, endpointSchemas } from "./openapi-endpoints";
 import { componentSchemas } from "./openapi-schemas";
 
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Paths are written
@@ -82,7 +83,7 @@ export function openApiDocument(publicUrl: string): Json {
       title: "Signet management API",
       version: "1",
       description:
-        "Manage workflows, their webhook secrets, sessions and delivery log. Authenticate with an API token " +
+        "Manage workflows, their webhook secrets, sessions, delivery log and completion webhooks. Authenticate with an API token " +
         "(workspace → API tokens in the app, or `npm run signet -- token:create`) as `Authorization: Bearer sig_…`. " +
         "A token acts as its user, with that user's current role, inside the token's workspace only; ids of other " +
         "workspaces answer 404. Errors are `{ error, code, issues? }`; invalid input answers 422 with the issues path by path.",
@@ -214,10 +215,11 @@ export function openApiDocument(publicUrl: string): Json {
         parameters: [idParam],
         get: { operationId: "listDetectedFields", summary: "Fields detected from test payloads", responses: { "200": list("DetectedField", false), ...ERRORS } },
       },
+      ...endpointPaths(pageParams),
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token, `sig_` followed by 43 characters." } },
-      schemas: componentSchemas(),
+      schemas: { ...componentSchemas(), ...endpointSchemas() },
       responses: {
         Unauthenticated: json(ref("Error"), "No token, a malformed header, or an unknown or revoked token."),
         Forbidden: json(ref("Error"), "The token's user has a role too low for this (e.g. a viewer writing)."),

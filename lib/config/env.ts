@@ -48,6 +48,10 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Delivery-log rows (headers and stored payloads included) older than this are pruned. */
   deliveryRetentionDays: number;
+  /** Completion webhooks may reach private, loopback and link-local addresses (self-hosting, tests). */
+  allowPrivateTargets: boolean;
+  /** Whether this process runs the job runner (completion-webhook delivery, scheduled retention). */
+  jobsEnabled: boolean;
   nodeEnv: "development" | "production" | "test";
 }
 
@@ -97,6 +101,8 @@ const ZEnv = z.object({
   SIGNET_DRAIN_DELAY_SECONDS: optional(z.coerce.number({ error: "must be a number of seconds" }).min(0, "must be 0 or more seconds").max(300, "must be at most 300 seconds")),
   SIGNET_SHUTDOWN_GRACE_SECONDS: optional(positiveInt("a positive number of seconds", 3600)),
   SIGNET_DELIVERY_RETENTION_DAYS: optional(positiveInt("a whole number of days between 1 and 3650", 3650)),
+  SIGNET_ALLOW_PRIVATE_TARGETS: optional(z.enum(["0", "1"], { error: "must be 1 (allow) or 0 (refuse, the default)" })),
+  SIGNET_JOBS: optional(z.enum(["on", "off"], { error: "must be on (the default) or off" })),
   NODE_ENV: optional(z.enum(["development", "production", "test"], { error: "must be development, production or test" })),
   // Validated here so a typo stops the start; read by logLevelFromEnv, hstsFromEnv, migrationsDirFromEnv.
   SIGNET_LOG_LEVEL: optional(ZLogLevel),
@@ -160,6 +166,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     drainDelayMs: Math.round((e.SIGNET_DRAIN_DELAY_SECONDS ?? 0) * 1000),
     shutdownGraceMs: (e.SIGNET_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     deliveryRetentionDays: e.SIGNET_DELIVERY_RETENTION_DAYS ?? 30,
+    allowPrivateTargets: e.SIGNET_ALLOW_PRIVATE_TARGETS === "1",
+    jobsEnabled: e.SIGNET_JOBS !== "off",
     nodeEnv: e.NODE_ENV ?? "development",
   };
 }

@@ -29,9 +29,14 @@ export interface OpenDatabaseOptions {
   migrationsDir?: string;
 }
 
+/** What a second client of the same database (the job queue) connects through. */
+export type DatabaseConnection = { engine: "pglite"; pglite: PGlite } | { engine: "postgres"; url: string };
+
 export interface Database {
   prisma: PrismaClient;
   engine: DatabaseEngine;
+  /** PGlite allows one instance per process, so the job queue shares it; on PostgreSQL, the URL. */
+  connection: DatabaseConnection;
   /** What migrations this open applied (empty when the database was up to date). */
   migrations: MigrateResult;
   close(): Promise<void>;
@@ -85,6 +90,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     return {
       prisma,
       engine: "pglite",
+      connection: { engine: "pglite", pglite: opened },
       migrations,
       close: async () => {
         await prisma.$disconnect();
@@ -123,5 +129,5 @@ async function openPostgres(databaseUrl: string, options: OpenDatabaseOptions): 
     await prisma.$disconnect();
     await pool.end();
   };
-  return { prisma, engine: "postgres", migrations, close };
+  return { prisma, engine: "postgres", connection: { engine: "postgres", url: databaseUrl }, migrations, close };
 }

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DELIVERY_CASTS, DELIVERY_INSERT_COLUMNS, pushDeliveryParams, type NewDelivery } from "../delivery-log/delivery-repository";
 import { hookSql, valuesRows } from "../db/hot-path-sql";
+import { insertMessagesSql } from "../outbound-webhooks/message-sql";
 
 // The webhook pipeline's session writes (write-hook-sessions.ts): the sessions of one or many
 // requests and their delivery rows in one statement. Raw SQL because Prisma's createMany
@@ -42,29 +43,60 @@ const NEW_SESSIONS = `s AS (
        ON CONFLICT ("workflowId", "test", "messageId") DO NOTHING
        RETURNING "id"
      )`;
-const THEIR_DELIVERIES = `INSERT INTO "Delivery" (${DELIVERY_INSERT_COLUMNS.join(", ")})
-     SELECT ${DELIVERY_INSERT_COLUMNS.map((column) => `v.${column}`).join(", ")}
-     FROM v JOIN s ON s."id" = v."sessionId"
-     RETURNING "sessionId" AS "id"`;
+const THEIR_DELIVERIES = `d AS (
+       INSERT INTO "Delivery" (${DELIVERY_INSERT_COLUMNS.join(", ")})
+       SELECT ${DELIVERY_INSERT_COLUMNS.map((column) => `v.${column}`).join(", ")}
+       FROM v JOIN s ON s."id" = v."sessionId"
+       RETURNING "sessionId" AS "id"
+     )`;
+// The new sessions' session.started events, for the workflows' subscribed endpoints (none: no row).
+const THEIR_MESSAGES = `m AS (
+       ${insertMessagesSql(
+         "session.started",
+         `v JOIN s ON s."id" = v."sessionId"`,
+         {
+           id: `v."sessionId"`,
+           workflowId: `v."workflowId"`,
+           versionId: `v.s_version`,
+           test: `v."test"`,
+           status: `'open'`,
+           data: `v.s_data`,
+           prefilled: `v.s_prefilled`,
+           createdAt: `$1::timestamp(3)`,
+           completedAt: `NULL::timestamp(3)`,
+         },
+         "$1::timestamp(3)",
+       )}
+       RETURNING "id"
+     )`;
 
 /**
  * One statement, so atomic without a transaction round trip: inserts the sessions, skipping a
- * row whose (workflowId, test, messageId) already exists, and the "accepted" delivery row of
- * each session actually inserted. Returns the ids of the inserted sessions.
+ * row whose (workflowId, test, messageId) already exists, the "accepted" delivery row of each
+ * session actually inserted, and their session.started outbox messages. Returns the ids of
+ * the inserted sessions and of the messages.
  */
-export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: Date): Promise<Set<string>> {
+export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: Date): Promise<{ sessionIds: Set<string>; messageIds: string[] }> {
   const params: unknown[] = [now];
   for (const { session, deliveryId, delivery } of rows) {
     pushDeliveryParams(params, deliveryId, delivery);
     params.push(session.versionId, session.token, session.data, session.prefilled);
   }
-  const inserted = await hookSql(db).query<{ id: string }>(
+  const inserted = await hookSql(db).query<{ id: string; message: boolean }>(
     `WITH v (${V_COLUMNS}) AS (VALUES ${valuesRows(rows.length, V_CASTS, 1)}),
-     ${NEW_SESSIONS}
-     ${THEIR_DELIVERIES}`,
+     ${NEW_SESSIONS},
+     ${THEIR_DELIVERIES},
+     ${THEIR_MESSAGES}
+     SELECT "id", false AS "message" FROM d UNION ALL SELECT "id", true FROM m`,
     params,
   );
-  return new Set(inserted.map((r) => r.id));
+  const sessionIds = new Set<string>();
+  const messageIds: string[] = [];
+  for (const row of inserted) {
+    if (row.message) messageIds.push(row.id);
+    else sessionIds.add(row.id);
+  }
+  return { sessionIds, messageIds };
 }
 
 /** The sessions already holding these message ids (the originals of duplicates). */

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log/logger";
+import { announceMessages } from "@/lib/outbound-webhooks/announce-messages";
 import { prefilledKeys } from "@/lib/sessions/prefilled-keys";
 import { insertDeliveries } from "../delivery-log/delivery-repository";
 import { findSessionsByMessageIds, insertAcceptedSessions, type AcceptedRow } from "./hook-batch-repository";
@@ -53,7 +54,8 @@ export async function writeHookSessions(db: PrismaClient, requests: HookSessionR
       delivery: { ...deliveryRow(p.ctx, "accepted", sessionId), sessionId },
     };
   });
-  const inserted = await insertAcceptedSessions(db, rows, new Date());
+  const { sessionIds: inserted, messageIds } = await insertAcceptedSessions(db, rows, new Date());
+  announceMessages(messageIds);
 
   const outcome = new Map<HookSessionRequest, CreateHookSessionResult>();
   const skipped: number[] = [];

@@ -23,7 +23,7 @@ export async function goBackSessionStep(db: PrismaClient, token: string, stepInd
   const data: SessionData = { ...session.data };
   for (const key of draft.cleared) delete data[key];
   Object.assign(data, draft.values);
-  const saved = await saveSessionProgress(db, session.id, { data, currentStep: stepIndex - 1, complete: false });
+  const { saved } = await saveSessionProgress(db, session.id, { data, currentStep: stepIndex - 1, complete: false });
   if (!saved) throw new AppError("CONFLICT", "This form was already submitted.", { reason: "session_completed" });
   return { step: stepIndex - 1 };
 }

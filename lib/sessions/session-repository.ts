@@ -1,5 +1,6 @@
 import { isLookupKey } from "@/lib/db/lookup-key";
 import type { Prisma, PrismaClient, SessionSource } from "@/lib/generated/prisma/client";
+import { insertSessionMessages, type SessionEvent } from "@/lib/outbound-webhooks/message-repository";
 import { prefilledKeys } from "./prefilled-keys";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -14,11 +15,16 @@ export interface NewSession {
   messageId?: string | null;
 }
 
+/** Creates a session and, in the same transaction, its session.started messages (ids returned). */
 export function insertSession(db: Db, session: NewSession) {
-  return db.session.create({
-    // The starting data is the prefill: which fields it filled in is recorded now.
-    data: { ...session, messageId: session.messageId ?? null, prefilled: prefilledKeys(session.data) },
-    select: { id: true, token: true, test: true },
+  return inTransaction(db, async (tx) => {
+    const created = await tx.session.create({
+      // The starting data is the prefill: which fields it filled in is recorded now.
+      data: { ...session, messageId: session.messageId ?? null, prefilled: prefilledKeys(session.data) },
+      select: { id: true, token: true, test: true, createdAt: true },
+    });
+    const messageIds = await insertSessionMessages(tx, created.id, [{ type: "session.started" }], created.createdAt);
+    return { id: created.id, token: created.token, test: created.test, messageIds };
   });
 }
 
@@ -75,26 +81,40 @@ export async function findSessionById(db: Db, id: string) {
   });
 }
 
+/** Runs `work` in a transaction: a new one on a client, the caller's own on a transaction client. */
+function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work) : work(db);
+}
+
 /**
  * Saves a step's values only while the session is still open (compare-and-set), so a second
- * tab can't reopen or overwrite a completed session.
+ * tab can't reopen or overwrite a completed session. The session's events (`events`, e.g.
+ * session.step_completed and session.completed) are written to the completion-webhook outbox
+ * in the same transaction: no completed session without its message, no message without its
+ * session. Returns whether it saved, and the new messages' ids.
  */
 export async function saveSessionProgress(
   db: Db,
   sessionId: string,
   update: { data: Prisma.InputJsonValue; currentStep: number; complete: boolean },
-): Promise<boolean> {
-  const { count } = await db.session.updateMany({
-    where: { id: sessionId, status: "open" },
-    data: {
-      data: update.data,
-      currentStep: update.currentStep,
-      ...(update.complete ? { status: "completed", completedAt: new Date() } : {}),
-    },
+  events: SessionEvent[] = [],
+): Promise<{ saved: boolean; messageIds: string[] }> {
+  const now = new Date();
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: sessionId, status: "open" },
+      data: {
+        data: update.data,
+        currentStep: update.currentStep,
+        ...(update.complete ? { status: "completed", completedAt: now } : {}),
+      },
+    });
+    if (count !== 1) return { saved: false, messageIds: [] };
+    // The furthest step only ever rises (Back lowers currentStep, not this): the funnel's "reached".
+    await tx.session.updateMany({ where: { id: sessionId, furthestStep: { lt: update.currentStep } }, data: { furthestStep: update.currentStep } });
+    const messageIds = events.length > 0 ? await insertSessionMessages(tx, sessionId, events, now) : [];
+    return { saved: true, messageIds };
   });
-  // The furthest step only ever rises (Back lowers currentStep, not this): the funnel's "reached".
-  if (count === 1) await db.session.updateMany({ where: { id: sessionId, furthestStep: { lt: update.currentStep } }, data: { furthestStep: update.currentStep } });
-  return count === 1;
 }
 
 export interface ExportCursor {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { storedDefinition } from "@/lib/workflows/definition-or-throw";
 import { findLiveWorkflowBySlug } from "@/lib/workflows/workflow-repository";
+import { announceMessages } from "@/lib/outbound-webhooks/announce-messages";
 import { insertSession } from "./session-repository";
 import { generateSessionToken } from "./session-token";
 
@@ -17,7 +18,7 @@ export async function startDirectSession(db: PrismaClient, slug: string) {
   if (definition.trigger.hmac.enabled) {
     throw new AppError("HMAC_REQUIRED", "This workflow can only be started by an authorised system.", { reason: "hmac_required" });
   }
-  return insertSession(db, {
+  const { messageIds, ...session } = await insertSession(db, {
     workflowId: workflow.id,
     versionId: workflow.liveVersion.id,
     token: generateSessionToken(),
@@ -25,6 +26,8 @@ export async function startDirectSession(db: PrismaClient, slug: string) {
     source: "direct_link",
     data: {},
   });
+  announceMessages(messageIds);
+  return session;
 }
 
 /** Whether /w/{slug} and its QR code may start sessions right now (for the QR endpoint). */

@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { lockedField } from "@/lib/workflows/definition/schemas";
 import { completionRedirectUrl } from "./completion-redirect";
 import { getParticipantSession, type SessionData } from "./get-participant-session";
+import { announceMessages } from "@/lib/outbound-webhooks/announce-messages";
+import type { SessionEvent } from "@/lib/outbound-webhooks/message-repository";
 import { saveSessionProgress } from "./session-repository";
 import { validateStepValues } from "./validate-step";
 
@@ -39,7 +41,10 @@ export async function submitSessionStep(
   Object.assign(data, result.values);
   const nextStep = stepIndex + 1;
   const completed = nextStep >= session.steps.length;
-  const saved = await saveSessionProgress(db, session.id, { data, currentStep: completed ? stepIndex : nextStep, complete: completed });
+  const events: SessionEvent[] = [{ type: "session.step_completed", step: { index: stepIndex, id: step.id } }];
+  if (completed) events.push({ type: "session.completed" });
+  const { saved, messageIds } = await saveSessionProgress(db, session.id, { data, currentStep: completed ? stepIndex : nextStep, complete: completed }, events);
   if (!saved) throw new AppError("CONFLICT", "This form was already submitted.", { reason: "session_completed" });
+  announceMessages(messageIds);
   return { ok: true, completed, nextStep, redirectUrl: completed ? completionRedirectUrl(session.definition, data) : null };
 }

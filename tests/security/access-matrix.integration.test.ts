@@ -9,6 +9,12 @@ import * as catchAll from "@/app/api/v1/[...path]/route";
 import * as auditEvents from "@/app/api/v1/audit-events/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as sessionById from "@/app/api/v1/sessions/[id]/route";
+import * as endpointById from "@/app/api/v1/endpoints/[id]/route";
+import * as endpointMessages from "@/app/api/v1/endpoints/[id]/messages/route";
+import * as endpointRecover from "@/app/api/v1/endpoints/[id]/recover/route";
+import * as endpointSecrets from "@/app/api/v1/endpoints/[id]/secrets/route";
+import * as messageResend from "@/app/api/v1/messages/[id]/resend/route";
+import * as workflowEndpoints from "@/app/api/v1/workflows/[id]/endpoints/route";
 import * as deliveries from "@/app/api/v1/workflows/[id]/deliveries/route";
 import * as detected from "@/app/api/v1/workflows/[id]/detected-fields/route";
 import * as publish from "@/app/api/v1/workflows/[id]/publish/route";
@@ -31,6 +37,12 @@ import { signUp } from "@/lib/auth/sign-up";
 import { toErrorResponse } from "@/lib/errors/http";
 import { sendTestRequest } from "@/lib/delivery-log/send-test-request";
 import { createSecret } from "@/lib/webhook-secrets/create-secret";
+import { createEndpoint } from "@/lib/outbound-webhooks/create-endpoint";
+import { deleteEndpoint } from "@/lib/outbound-webhooks/delete-endpoint";
+import { recoverMessages } from "@/lib/outbound-webhooks/recover-messages";
+import { resendMessage } from "@/lib/outbound-webhooks/resend-message";
+import { rotateEndpointSecret } from "@/lib/outbound-webhooks/rotate-endpoint-secret";
+import { updateEndpoint } from "@/lib/outbound-webhooks/update-endpoint";
 import { revealSecret } from "@/lib/webhook-secrets/reveal-secret";
 import { revokeSecret } from "@/lib/webhook-secrets/revoke-secret";
 import { startDirectSession } from "@/lib/sessions/start-direct-session";
@@ -81,6 +93,12 @@ const API_TABLE: Record<string, Record<string, Record<ApiActor, Expect>>> = {
   "app/api/v1/workflows/[id]/deliveries/route.ts": { GET: READ },
   "app/api/v1/workflows/[id]/detected-fields/route.ts": { GET: READ },
   "app/api/v1/sessions/[id]/route.ts": { GET: READ },
+  "app/api/v1/workflows/[id]/endpoints/route.ts": { GET: READ, POST: WRITE },
+  "app/api/v1/endpoints/[id]/route.ts": { GET: READ, PATCH: WRITE, DELETE: WRITE },
+  "app/api/v1/endpoints/[id]/secrets/route.ts": { POST: WRITE },
+  "app/api/v1/endpoints/[id]/messages/route.ts": { GET: READ },
+  "app/api/v1/endpoints/[id]/recover/route.ts": { POST: WRITE },
+  "app/api/v1/messages/[id]/resend/route.ts": { POST: WRITE },
   "app/api/v1/openapi.json/route.ts": { GET: same("ok") },
   "app/api/v1/[...path]/route.ts": { GET: same(404), POST: same(404), PUT: same(404), PATCH: same(404), DELETE: same(404) },
 };
@@ -123,6 +141,9 @@ const ACTION_TABLE: Record<string, Record<string, "signed-in" | "edit" | "own" |
   "app/workspaces/[workspaceId]/workflows/[workflowId]/actions.ts": { publishAction: "edit", saveDraftAction: "edit" },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/webhook/actions.ts": {
     createSecretAction: "edit", previewSignatureAction: "signed-in", revealSecretAction: "edit", revokeSecretAction: "edit", sendTestRequestAction: "edit",
+  },
+  "app/workspaces/[workspaceId]/workflows/[workflowId]/completion/actions.ts": {
+    createEndpointAction: "edit", deleteEndpointAction: "edit", recoverMessagesAction: "edit", resendMessageAction: "edit", rotateEndpointSecretAction: "edit", updateEndpointAction: "edit",
   },
 };
 
@@ -168,8 +189,21 @@ async function fixture(hmac = true) {
   await publishWorkflow(t.db.prisma, owner, created.id);
   const other = await createWorkflow(t.db.prisma, owner, workspaceId, { name: "Sessions" });
   await publishWorkflow(t.db.prisma, owner, other.id);
+  // An endpoint on the sessions' workflow, so the new session writes a message to it.
+  const { endpoint } = await createEndpoint(t.db.prisma, owner, other.id, { url: "https://receiver.example.com/hooks", events: ["session.started"] }, { keys: TEST_KEYS });
   const session = await startDirectSession(t.db.prisma, other.slug);
-  return { id: created.id, slug: created.slug, hookId: created.hookId, revision: created.draftRevision, secretId: secret.id, sessionId: session.id, sessionToken: session.token };
+  const message = await t.db.prisma.outboundMessage.findFirstOrThrow({ where: { sessionId: session.id }, select: { id: true } });
+  return {
+    id: created.id,
+    slug: created.slug,
+    hookId: created.hookId,
+    revision: created.draftRevision,
+    secretId: secret.id,
+    sessionId: session.id,
+    sessionToken: session.token,
+    endpointId: endpoint.id,
+    messageId: message.id,
+  };
 }
 
 beforeAll(async () => {
@@ -220,6 +254,27 @@ const API_CALLS: Record<string, Record<string, (f: Fixture) => { handler: AnyHan
   "app/api/v1/workflows/[id]/deliveries/route.ts": { GET: (f) => ({ handler: deliveries.GET, path: `/api/v1/workflows/${f.id}/deliveries`, params: { id: f.id } }) },
   "app/api/v1/workflows/[id]/detected-fields/route.ts": { GET: (f) => ({ handler: detected.GET, path: `/api/v1/workflows/${f.id}/detected-fields`, params: { id: f.id } }) },
   "app/api/v1/sessions/[id]/route.ts": { GET: (f) => ({ handler: sessionById.GET, path: `/api/v1/sessions/${f.sessionId}`, params: { id: f.sessionId } }) },
+  "app/api/v1/workflows/[id]/endpoints/route.ts": {
+    GET: (f) => ({ handler: workflowEndpoints.GET, path: `/api/v1/workflows/${f.id}/endpoints`, params: { id: f.id } }),
+    POST: (f) => ({ handler: workflowEndpoints.POST, path: `/api/v1/workflows/${f.id}/endpoints`, params: { id: f.id }, body: { url: "https://receiver.example.com/new" } }),
+  },
+  "app/api/v1/endpoints/[id]/route.ts": {
+    GET: (f) => ({ handler: endpointById.GET, path: `/api/v1/endpoints/${f.endpointId}`, params: { id: f.endpointId } }),
+    PATCH: (f) => ({ handler: endpointById.PATCH, path: `/api/v1/endpoints/${f.endpointId}`, params: { id: f.endpointId }, body: { description: "Changed" } }),
+    DELETE: (f) => ({ handler: endpointById.DELETE, path: `/api/v1/endpoints/${f.endpointId}`, params: { id: f.endpointId } }),
+  },
+  "app/api/v1/endpoints/[id]/secrets/route.ts": {
+    POST: (f) => ({ handler: endpointSecrets.POST, path: `/api/v1/endpoints/${f.endpointId}/secrets`, params: { id: f.endpointId }, body: {} }),
+  },
+  "app/api/v1/endpoints/[id]/messages/route.ts": {
+    GET: (f) => ({ handler: endpointMessages.GET, path: `/api/v1/endpoints/${f.endpointId}/messages`, params: { id: f.endpointId } }),
+  },
+  "app/api/v1/endpoints/[id]/recover/route.ts": {
+    POST: (f) => ({ handler: endpointRecover.POST, path: `/api/v1/endpoints/${f.endpointId}/recover`, params: { id: f.endpointId }, body: { since: "2026-01-01T00:00:00Z" } }),
+  },
+  "app/api/v1/messages/[id]/resend/route.ts": {
+    POST: (f) => ({ handler: messageResend.POST, path: `/api/v1/messages/${f.messageId}/resend`, params: { id: f.messageId } }),
+  },
   "app/api/v1/openapi.json/route.ts": { GET: () => ({ handler: openapi.GET as AnyHandler, path: "/api/v1/openapi.json", params: {} }) },
   "app/api/v1/[...path]/route.ts": Object.fromEntries(
     (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((m) => [m, () => ({ handler: catchAll[m] as AnyHandler, path: "/api/v1/nope", params: { path: ["nope"] } })]),
@@ -311,6 +366,12 @@ const ACTION_CALLS: Record<string, (actor: Actor | null, f: Fixture) => Promise<
   createSecretAction: (a, f) => createSecret(t.db.prisma, a, f.id, {}, { keys: TEST_KEYS }),
   revealSecretAction: (a, f) => revealSecret(t.db.prisma, a, f.id, f.secretId, { keys: TEST_KEYS }),
   revokeSecretAction: (a, f) => revokeSecret(t.db.prisma, a, f.id, f.secretId),
+  createEndpointAction: (a, f) => createEndpoint(t.db.prisma, a, f.id, { url: "https://receiver.example.com/ui" }, { keys: TEST_KEYS }),
+  updateEndpointAction: (a, f) => updateEndpoint(t.db.prisma, a, f.endpointId, { enabled: false }),
+  deleteEndpointAction: (a, f) => deleteEndpoint(t.db.prisma, a, f.endpointId),
+  rotateEndpointSecretAction: (a, f) => rotateEndpointSecret(t.db.prisma, a, f.endpointId, {}, { keys: TEST_KEYS }),
+  resendMessageAction: (a, f) => resendMessage(t.db.prisma, a, f.messageId),
+  recoverMessagesAction: (a, f) => recoverMessages(t.db.prisma, a, f.endpointId, { since: "2026-01-01T00:00:00Z" }),
   sendTestRequestAction: (a, f) =>
     sendTestRequest(t.db.prisma, a, f.id, { body: "{}" }, { keys: TEST_KEYS, publicUrl: "http://localhost:3000", fetch: async () => Response.json({ sessionId: "x" }, { status: 201 }) }),
 };
