@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getParticipantSession, type SessionData } from "./get-participant-session";
+import { lostSaveConflict } from "./lost-save-conflict";
 import { saveSessionProgress } from "./session-repository";
 import { draftStepValues } from "./validate-step";
 
@@ -23,7 +24,7 @@ export async function goBackSessionStep(db: PrismaClient, token: string, stepInd
   const data: SessionData = { ...session.data };
   for (const key of draft.cleared) delete data[key];
   Object.assign(data, draft.values);
-  const { saved } = await saveSessionProgress(db, session.id, { data, currentStep: stepIndex - 1, complete: false });
-  if (!saved) throw new AppError("CONFLICT", "This form was already submitted.", { reason: "session_completed" });
+  const { saved } = await saveSessionProgress(db, session.id, { data, currentStep: stepIndex - 1, complete: false, from: stepIndex });
+  if (!saved) throw await lostSaveConflict(db, token);
   return { step: stepIndex - 1 };
 }

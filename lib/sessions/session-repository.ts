@@ -87,22 +87,25 @@ function inTransaction<T>(db: Db, work: (tx: Prisma.TransactionClient) => Promis
 }
 
 /**
- * Saves a step's values only while the session is still open (compare-and-set), so a second
- * tab can't reopen or overwrite a completed session. The session's events (`events`, e.g.
- * session.step_completed and session.completed) are written to the completion-webhook outbox
- * in the same transaction: no completed session without its message, no message without its
- * session. Returns whether it saved, and the new messages' ids.
+ * Saves a step's values only while the session is still open and still on the step they were
+ * made from (compare-and-set): a second tab can't reopen a completed session, and of two
+ * answers to one step sent at once only one is saved; the other, computed from a session that
+ * has moved on, would put it back a step, drop what was answered meanwhile and announce the
+ * step twice. The session's events (`events`, e.g. session.step_completed and
+ * session.completed) are written to the completion-webhook outbox in the same transaction: no
+ * completed session without its message, no message without its session. Returns whether it
+ * saved, and the new messages' ids.
  */
 export async function saveSessionProgress(
   db: Db,
   sessionId: string,
-  update: { data: Prisma.InputJsonValue; currentStep: number; complete: boolean },
+  update: { data: Prisma.InputJsonValue; currentStep: number; complete: boolean; from: number },
   events: SessionEvent[] = [],
 ): Promise<{ saved: boolean; messageIds: string[] }> {
   const now = new Date();
   return inTransaction(db, async (tx) => {
     const { count } = await tx.session.updateMany({
-      where: { id: sessionId, status: "open" },
+      where: { id: sessionId, status: "open", currentStep: update.from },
       data: {
         data: update.data,
         currentStep: update.currentStep,

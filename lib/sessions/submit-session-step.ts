@@ -5,6 +5,7 @@ import { completionRedirectUrl } from "./completion-redirect";
 import { getParticipantSession, type SessionData } from "./get-participant-session";
 import { announceMessages } from "@/lib/outbound-webhooks/announce-messages";
 import type { SessionEvent } from "@/lib/outbound-webhooks/message-repository";
+import { lostSaveConflict } from "./lost-save-conflict";
 import { saveSessionProgress } from "./session-repository";
 import { validateStepValues } from "./validate-step";
 
@@ -43,8 +44,8 @@ export async function submitSessionStep(
   const completed = nextStep >= session.steps.length;
   const events: SessionEvent[] = [{ type: "session.step_completed", step: { index: stepIndex, id: step.id } }];
   if (completed) events.push({ type: "session.completed" });
-  const { saved, messageIds } = await saveSessionProgress(db, session.id, { data, currentStep: completed ? stepIndex : nextStep, complete: completed }, events);
-  if (!saved) throw new AppError("CONFLICT", "This form was already submitted.", { reason: "session_completed" });
+  const { saved, messageIds } = await saveSessionProgress(db, session.id, { data, currentStep: completed ? stepIndex : nextStep, complete: completed, from: stepIndex }, events);
+  if (!saved) throw await lostSaveConflict(db, token);
   announceMessages(messageIds);
   return { ok: true, completed, nextStep, redirectUrl: completed ? completionRedirectUrl(session.definition, data) : null };
 }

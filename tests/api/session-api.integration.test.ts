@@ -150,6 +150,20 @@ describe("POST /api/sessions/{token}/steps/{stepId}", () => {
     expect((await get(token)).json.step.id).toBe("about");
   });
 
+  it("takes one of two answers to the same step sent at once and refuses the other, which saves nothing", async () => {
+    const token = await newSession();
+    const results = await Promise.all([
+      answer(token, "about", { name: "Ada", email: "ada@example.com" }),
+      answer(token, "about", { name: "Bob", email: "bob@example.com" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = results.find((r) => r.status === 409)!;
+    expect(refused.json.code).toBe("stale_step");
+    const taken = results.indexOf(results.find((r) => r.status === 200)!);
+    const stored = await t.db.prisma.session.findUniqueOrThrow({ where: { token }, select: { currentStep: true, data: true } });
+    expect(stored).toEqual({ currentStep: 1, data: expect.objectContaining({ name: taken === 0 ? "Ada" : "Bob" }) });
+  });
+
   it("refuses more answers once the session is completed", async () => {
     const token = await newSession();
     await answer(token, "about", { name: "Ada", email: "ada@example.com" });
