@@ -20,6 +20,15 @@ describe("SSRF guard", () => {
     "::ffff:7f00:1",
     "::ffff:8.8.8.8",
     "224.0.0.1",
+    // IPv6 forms that can carry an IPv4 address on some networks (NAT64, 6to4, Teredo,
+    // IPv4-compatible and -translated) and the old site-local range.
+    "64:ff9b:1::a00:1",
+    "2002:7f00:1::1",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+    "::7f00:1",
+    "::127.0.0.1",
+    "::ffff:0:7f00:1",
+    "fec0::1",
   ])("refuses %s", (address) => {
     expect(refusedAddress(address)).not.toBeNull();
   });

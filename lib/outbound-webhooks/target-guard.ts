@@ -25,13 +25,17 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, "ipv4");
 }
 for (const [network, prefix] of [
-  ["::", 128], // unspecified
-  ["::1", 128], // loopback
+  ["::", 96], // unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d
+  ["::ffff:0:0:0", 96], // IPv4-translated
   ["64:ff9b::", 96], // NAT64 (could reach IPv4 private space)
+  ["64:ff9b:1::", 48], // local-use NAT64
+  ["2001::", 32], // Teredo (tunnels to an IPv4 address)
+  ["2002::", 16], // 6to4 (embeds an IPv4 address)
   ["100::", 64], // discard
   ["2001:db8::", 32], // documentation
   ["fc00::", 7], // unique local (incl. fd00:ec2::254, AWS metadata)
   ["fe80::", 10], // link-local
+  ["fec0::", 10], // site-local (deprecated, still routed on some networks)
   ["ff00::", 8], // multicast
 ] as const) {
   blocked.addSubnet(network, prefix, "ipv6");
@@ -58,7 +62,7 @@ export function refusedAddress(address: string): string | null {
   if (family === 0) return `${address} is not an IP address`;
   if (family === 4) return blocked.check(bare, "ipv4") ? `${bare} is a private, loopback, link-local or reserved address` : null;
   const v4 = embeddedIpv4(bare);
-  if (v4 !== null) return blocked.check(v4, "ipv4") || bare.toLowerCase().startsWith("::ffff:") ? `${bare} is an IPv4-mapped address` : null;
+  if (v4 !== null && (blocked.check(v4, "ipv4") || bare.toLowerCase().startsWith("::ffff:"))) return `${bare} is an IPv4-mapped address`;
   return blocked.check(bare, "ipv6") ? `${bare} is a private, loopback, link-local or reserved address` : null;
 }
 
