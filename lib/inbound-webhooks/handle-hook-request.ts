@@ -179,6 +179,7 @@ async function pipeline(
     versionId: target.id,
     data: mapped.values as Prisma.InputJsonValue,
     payload: parsed.payload,
+    startedSubscribers: workflow.startedSubscribers,
   });
   const body: HookSuccessBody = { sessionId: result.sessionId, sessionUrl: sessionUrl(deps.config.publicUrl, result.token), test: request.test };
   // Values left out of the prefill are reported with the new session (not with a repeat's).

@@ -73,10 +73,10 @@ const THEIR_MESSAGES = `m AS (
 /**
  * One statement, so atomic without a transaction round trip: inserts the sessions, skipping a
  * row whose (workflowId, test, messageId) already exists, the "accepted" delivery row of each
- * session actually inserted, and their session.started outbox messages. Returns the ids of
- * the inserted sessions and of the messages.
+ * session actually inserted, and (`withMessages`) their session.started outbox messages.
+ * Returns the ids of the inserted sessions and of the messages.
  */
-export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: Date): Promise<{ sessionIds: Set<string>; messageIds: string[] }> {
+export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: Date, withMessages = true): Promise<{ sessionIds: Set<string>; messageIds: string[] }> {
   const params: unknown[] = [now];
   for (const { session, deliveryId, delivery } of rows) {
     pushDeliveryParams(params, deliveryId, delivery);
@@ -85,9 +85,9 @@ export async function insertAcceptedSessions(db: Db, rows: AcceptedRow[], now: D
   const inserted = await hookSql(db).query<{ id: string; message: boolean }>(
     `WITH v (${V_COLUMNS}) AS (VALUES ${valuesRows(rows.length, V_CASTS, 1)}),
      ${NEW_SESSIONS},
-     ${THEIR_DELIVERIES},
-     ${THEIR_MESSAGES}
-     SELECT "id", false AS "message" FROM d UNION ALL SELECT "id", true FROM m`,
+     ${THEIR_DELIVERIES}${withMessages ? `,
+     ${THEIR_MESSAGES}` : ""}
+     SELECT "id", false AS "message" FROM d${withMessages ? ` UNION ALL SELECT "id", true FROM m` : ""}`,
     params,
   );
   const sessionIds = new Set<string>();

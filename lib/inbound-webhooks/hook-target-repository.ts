@@ -17,18 +17,23 @@ export interface HookTargetRow {
   expiresAt: string | null;
   /** ISO 8601 UTC text: when a live request last verified with the secret. */
   lastVerifiedAt: string | null;
+  /** An enabled completion-webhook endpoint of the workflow subscribes to session.started. */
+  startedSubscribers: boolean;
 }
 
 /**
  * One row per unrevoked secret that has not expired by `notExpiredAt` (newest first), or one
- * row with null secret columns; none for an unknown hook. The caller applies each request's
+ * row with null secret columns; none for an unknown hook. Each row also says whether a
+ * completion webhook wants session.started, so the session insert only then carries the
+ * outbox statement (which costs ~1 ms of planning per batch). The caller applies each request's
  * own clock to expiresAt.
  */
 export function findHookTargetRows(db: Db, hookId: string, notExpiredAt: Date): Promise<HookTargetRow[]> {
   return hookSql(db).query<HookTargetRow>(
     `SELECT w."id" AS "workflowId", w."liveVersionId", s."id" AS "secretId", s."last4", s."ciphertext",
        to_char(s."expiresAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "expiresAt",
-       to_char(s."lastVerifiedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastVerifiedAt"
+       to_char(s."lastVerifiedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastVerifiedAt",
+       EXISTS (SELECT 1 FROM "OutboundEndpoint" e WHERE e."workflowId" = w."id" AND e."enabled" AND 'session.started' = ANY(e."events")) AS "startedSubscribers"
      FROM "Workflow" w
      LEFT JOIN "WebhookSecret" s
        ON s."workflowId" = w."id" AND s."revokedAt" IS NULL AND (s."expiresAt" IS NULL OR s."expiresAt" > $2::timestamp(3))

@@ -23,6 +23,8 @@ export interface HookTarget {
   liveVersion: { id: string; definition: TWorkflowDefinition } | null;
   /** Decrypted secrets that may verify a request received at `now`, newest first. */
   secrets: ActiveSecret[];
+  /** A completion-webhook endpoint subscribes to session.started (read fresh, like the secrets). */
+  startedSubscribers: boolean;
 }
 
 const MAX_DEFINITIONS = 1_000;
@@ -117,5 +119,10 @@ export async function findHookTarget(db: PrismaClient, hookId: string, now: Date
       logger.error("secret_undecryptable", { workflowId: first.workflowId, secretId: row.secretId, error });
     }
   }
-  return { id: first.workflowId, liveVersion: first.liveVersionId && definition ? { id: first.liveVersionId, definition } : null, secrets };
+  return {
+    id: first.workflowId,
+    liveVersion: first.liveVersionId && definition ? { id: first.liveVersionId, definition } : null,
+    secrets,
+    startedSubscribers: first.startedSubscribers,
+  };
 }

@@ -16,7 +16,16 @@ export type CreateHookSessionResult =
 
 export interface HookSessionRequest {
   ctx: DeliveryContext;
-  session: { versionId: string; data: Prisma.InputJsonValue; payload: unknown };
+  session: {
+    versionId: string;
+    data: Prisma.InputJsonValue;
+    payload: unknown;
+    /**
+     * Whether the workflow had an endpoint subscribed to session.started when the request
+     * arrived; false leaves the outbox statement out of the insert. Absent counts as true.
+     */
+    startedSubscribers?: boolean;
+  };
 }
 
 const keyOf = (workflowId: string, test: boolean, messageId: string) => `${workflowId}\u0000${test ? 1 : 0}\u0000${messageId}`;
@@ -54,7 +63,8 @@ export async function writeHookSessions(db: PrismaClient, requests: HookSessionR
       delivery: { ...deliveryRow(p.ctx, "accepted", sessionId), sessionId },
     };
   });
-  const { sessionIds: inserted, messageIds } = await insertAcceptedSessions(db, rows, new Date());
+  const withMessages = leaders.some((p) => p.session.startedSubscribers !== false);
+  const { sessionIds: inserted, messageIds } = await insertAcceptedSessions(db, rows, new Date(), withMessages);
   announceMessages(messageIds);
 
   const outcome = new Map<HookSessionRequest, CreateHookSessionResult>();
