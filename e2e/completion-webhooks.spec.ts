@@ -65,6 +65,9 @@ test("a completion webhook is delivered, its attempt shown, and Resend sends it 
     await expect(message.getByTestId("outbound-attempt")).toContainText("HTTP 200");
     await expect(message.getByTestId("outbound-attempt")).toContainText("thanks");
     await checkPage(page, testInfo, "after completion");
+    await page.setViewportSize({ width: 390, height: 900 });
+    await checkPage(page, testInfo, "after completion");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await message.getByRole("button", { name: /^Resend/ }).click();
     await expect(message.getByRole("status")).toContainText("Queued");
