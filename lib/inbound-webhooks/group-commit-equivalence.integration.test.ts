@@ -18,7 +18,9 @@ type Row = Record<string, unknown>;
 async function rowsOf(table: "Session" | "Delivery", workflowId: string, messageId: string, differ: string[]): Promise<{ all: Row[]; compared: Row[] }> {
   const all = await db.prisma.$queryRawUnsafe<Row[]>(`SELECT * FROM "${table}" WHERE "workflowId" = $1 AND "messageId" = $2 ORDER BY "id"`, workflowId, messageId);
   const compared = all.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !differ.includes(column))));
-  compared.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  // Delivery.bodyLength is a BigInt, which JSON.stringify refuses: the sort key writes it as text.
+  const key = (row: Row) => JSON.stringify(row, (_column, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  compared.sort((a, b) => key(a).localeCompare(key(b)));
   return { all, compared };
 }
 

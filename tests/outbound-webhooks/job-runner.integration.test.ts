@@ -56,6 +56,15 @@ describe("job runner", () => {
     expect(got[0]!.data).toMatchObject({ status: "open", answers: { email: "ada@example.com" } });
   });
 
+  it("a workflow whose endpoints want only completions writes no session.started from the webhook", async () => {
+    const owner = await makeOwner(t);
+    const { workflowId, hookId } = await publishedHook(t, owner, { enabled: false });
+    await createEndpoint(t.prisma, owner.actor, workflowId, { url: `${receiver.url}/completed-only`, events: ["session.completed"] }, { keys: TEST_KEYS });
+    const answer = await send(makeDeps(t), { hookId, body: CUSTOMER_JSON });
+    expect(answer.status).toBe(201);
+    expect(await t.prisma.outboundMessage.count({ where: { sessionId: bodyOf(answer).sessionId! } })).toBe(0);
+  });
+
   it("the sweep sends what was committed but never announced (a crash between commit and enqueue)", async () => {
     setMessageListener(null);
     const { workflow } = await workflowWithEndpoint(t.prisma, `${receiver.url}/sweep`);
