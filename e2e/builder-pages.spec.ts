@@ -118,6 +118,16 @@ test("a field reordered by keyboard alone moves in the editor and the preview fo
   await page.reload();
   await expect(page.locator("#def-steps-0-fields-0-key")).toHaveValue("yourMessage");
   await checkPage(page, testInfo, "builder after a keyboard reorder");
+
+  // And back by pointer: drag Email's handle above the first field.
+  const from = (await page.getByRole("button", { name: "Reorder field Email" }).boundingBox())!;
+  const to = (await page.getByRole("button", { name: "Reorder field Your message" }).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, to.y - 20, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.locator("#def-steps-0-fields-0-label")).toHaveValue("Email");
+  await expect.poll(previewLabels).toEqual(["Email * (required)", "Your message"]);
 });
 
 test("by keyboard alone: build a two-step workflow with a reorder, publish, and fill it with Back", async ({ page, builder }, testInfo) => {
