@@ -70,6 +70,10 @@ test("the preview shows the same fields, order and prefill as the session page",
   await preview.getByRole("button", { name: "Continue" }).click();
   await expect(preview.getByRole("heading", { name: "Your plan" })).toBeVisible();
   previewSteps.push(await formSnapshot(preview.locator("form")));
+  await preview.getByRole("button", { name: "Submit" }).click();
+  await expect(preview.getByTestId("session-completed")).toContainText("Thank you");
+  await preview.getByRole("button", { name: "2. Your plan" }).click();
+  await expect(preview.getByRole("heading", { name: "Your plan" })).toBeVisible();
 
   await page.goto(sessionUrl);
   const sessionSteps = [await formSnapshot(page.locator("form[data-session-form]"))];
