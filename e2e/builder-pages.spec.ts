@@ -41,6 +41,9 @@ for (const width of WIDTHS) {
     const preview = await openPreview(page);
     await expect(preview.getByLabel("Email")).toHaveValue("ada@example.com");
     await checkPage(page, testInfo, "builder");
+    await preview.getByRole("button", { name: "Wide" }).click();
+    await expect(preview.getByRole("button", { name: "Wide" })).toHaveAttribute("aria-pressed", "true");
+    await checkPage(page, testInfo, "builder with a wide preview");
 
     await page.goto(`${base}/webhook`);
     await expect(page.getByTestId("production-url")).toContainText(workflow.hookUrl);
