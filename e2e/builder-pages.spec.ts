@@ -41,6 +41,9 @@ for (const width of WIDTHS) {
     const preview = await openPreview(page);
     await expect(preview.getByLabel("Email")).toHaveValue("ada@example.com");
     await checkPage(page, testInfo, "builder");
+    await preview.getByRole("button", { name: "Wide" }).click();
+    await expect(preview.getByRole("button", { name: "Wide" })).toHaveAttribute("aria-pressed", "true");
+    await checkPage(page, testInfo, "builder with a wide preview");
 
     await page.goto(`${base}/webhook`);
     await expect(page.getByTestId("production-url")).toContainText(workflow.hookUrl);
@@ -70,6 +73,10 @@ test("the preview shows the same fields, order and prefill as the session page",
   await preview.getByRole("button", { name: "Continue" }).click();
   await expect(preview.getByRole("heading", { name: "Your plan" })).toBeVisible();
   previewSteps.push(await formSnapshot(preview.locator("form")));
+  await preview.getByRole("button", { name: "Submit" }).click();
+  await expect(preview.getByTestId("session-completed")).toContainText("Thank you");
+  await preview.getByRole("button", { name: "2. Your plan" }).click();
+  await expect(preview.getByRole("heading", { name: "Your plan" })).toBeVisible();
 
   await page.goto(sessionUrl);
   const sessionSteps = [await formSnapshot(page.locator("form[data-session-form]"))];
@@ -118,4 +125,88 @@ test("a field reordered by keyboard alone moves in the editor and the preview fo
   await page.reload();
   await expect(page.locator("#def-steps-0-fields-0-key")).toHaveValue("yourMessage");
   await checkPage(page, testInfo, "builder after a keyboard reorder");
+
+  // And back by pointer: drag Email's handle above the first field.
+  const from = (await page.getByRole("button", { name: "Reorder field Email" }).boundingBox())!;
+  const to = (await page.getByRole("button", { name: "Reorder field Your message" }).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, to.y - 20, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.locator("#def-steps-0-fields-0-label")).toHaveValue("Email");
+  await expect.poll(previewLabels).toEqual(["Email * (required)", "Your message"]);
+});
+
+test("by keyboard alone: build a two-step workflow with a reorder, publish, and fill it with Back", async ({ page, builder }, testInfo) => {
+  expect(builder.workspaceId).toBeTruthy();
+  await page.getByLabel("Workflow name").focus();
+  await page.keyboard.type("Keyboard built");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Keyboard built" })).toBeVisible();
+
+  // Step 1 gets a text field: the picker takes focus, Enter picks Text, focus lands on its label.
+  await page.getByRole("button", { name: "Add field to step 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: /^Text/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#def-steps-0-fields-1-label")).toBeFocused();
+  await page.keyboard.type("Full name");
+
+  // A second step: its title takes focus; its id and first field's key follow what is typed.
+  await page.getByRole("button", { name: "Add step" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#def-steps-1-title")).toBeFocused();
+  await page.keyboard.type("Your company");
+  await expect(page.locator("#def-steps-1-id")).toHaveValue("your-company");
+  for (const next of ["#def-steps-1-id", "#def-steps-1-description", "#drag-def-steps-1-fields-0", "#def-steps-1-fields-0-label"]) {
+    await page.keyboard.press("Tab");
+    await expect(page.locator(next)).toBeFocused();
+  }
+  await page.keyboard.type("Company");
+  await expect(page.locator("#def-steps-1-fields-0-key")).toHaveValue("company");
+
+  // Move the new step first.
+  const handle = page.getByRole("button", { name: "Reorder step 2: Your company" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowUp");
+  await expect(page.getByText('step 2 "Your company" is now at position 1 of 2.')).toBeAttached();
+  await page.keyboard.press("Space");
+  await expect(page.locator("#def-steps-0-title")).toHaveValue("Your company");
+  await expect(page.getByRole("button", { name: "Reorder step 1: Your company" })).toBeFocused();
+  await expect(page.getByTestId("form-preview").getByRole("heading", { name: "Your company" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Publish", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("version-status")).toHaveText("Live: version 1");
+  await checkPage(page, testInfo, "builder built by keyboard");
+  const directLink = (await page.getByTestId("direct-link-url").textContent())!.trim();
+
+  // The participant: focus starts on each step's heading; Enter continues, Back keeps answers.
+  await page.goto(directLink);
+  await expect(page.getByRole("heading", { name: "Your company" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Acme");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("ada@example.com");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Ada Lovelace");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Submit" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Back" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Your company" })).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "Company" })).toHaveValue("Acme");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "Full name" })).toHaveValue("Ada Lovelace");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("textbox", { name: /^Email/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("session-completed")).toBeVisible();
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { SessionCompleted } from "@/components/session/session-completed";
 import { StepForm } from "@/components/session/step-form";
 import { INTENT_INPUT } from "@/lib/sessions/session-form-names";
 import type { TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
@@ -25,8 +26,10 @@ export function FormPreview({
   width: PreviewWidth;
   onWidth: (width: PreviewWidth) => void;
 }) {
+  // A step's index, or steps.length for the completion screen.
   const [chosen, setChosen] = useState(0);
   const steps = definition.steps;
+  const done = chosen >= steps.length && steps.length > 0;
   const stepIndex = Math.min(chosen, Math.max(steps.length - 1, 0));
   const step = steps[stepIndex];
   const values = useMemo(() => previewValues(definition, samplePayload), [definition, samplePayload]);
@@ -36,7 +39,7 @@ export function FormPreview({
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const back = submitter?.name === INTENT_INPUT && submitter.value === "back";
-    setChosen(Math.max(0, Math.min(steps.length - 1, stepIndex + (back ? -1 : 1))));
+    setChosen(Math.max(0, Math.min(steps.length, stepIndex + (back ? -1 : 1))));
   }
 
   return (
@@ -59,19 +62,22 @@ export function FormPreview({
           ))}
         </div>
       </div>
-      {steps.length > 1 && (
+      {steps.length > 0 && (
         <div role="group" aria-label="Previewed step" className="flex flex-wrap gap-1.5">
-          {steps.map((s, i) => (
-            <button
-              key={i}
-              type="button"
-              aria-pressed={i === stepIndex}
-              onClick={() => setChosen(i)}
-              className={`max-w-full truncate rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ${i === stepIndex ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
-            >
-              {i + 1}. {s.title || "Untitled step"}
-            </button>
-          ))}
+          {[...steps.map((s, i) => `${i + 1}. ${s.title || "Untitled step"}`), "Done"].map((name, i) => {
+            const current = done ? i === steps.length : i === stepIndex;
+            return (
+              <button
+                key={i}
+                type="button"
+                aria-pressed={current}
+                onClick={() => setChosen(i)}
+                className={`max-w-full truncate rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ${current ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+              >
+                {name}
+              </button>
+            );
+          })}
         </div>
       )}
       <p className="text-xs text-slate-600" data-testid="preview-sample-note">
@@ -80,7 +86,9 @@ export function FormPreview({
           : "Prefilled with the latest test request's payload through this draft's mapping."}
       </p>
       <div onSubmit={onSubmit} className={width === "phone" ? "mx-auto w-full max-w-[390px]" : "w-full"}>
-        {step ? (
+        {done ? (
+          <SessionCompleted completedAt={null} embed={false} headingLevel={3} />
+        ) : step ? (
           // Remounted when the step or its sample values change: the form's inputs take their values once.
           <StepForm
             key={`${stepIndex}:${JSON.stringify(values)}`}

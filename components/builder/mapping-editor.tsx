@@ -76,7 +76,7 @@ export function MappingEditor({
                 onValue={(from) => onChange(mapping.map((m, j) => (j === i ? { ...m, from } : m)))}
                 className="min-w-48 flex-1"
               />
-              <span aria-hidden className="mt-8 text-slate-500">
+              <span aria-hidden className="mt-8 hidden text-slate-500 sm:inline">
                 →
               </span>
               <PathSelect

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { TField, TWorkflowDefinition } from "@/lib/workflows/definition/schemas";
 import { CompletionEditor } from "./completion-editor";
 import { EditorWithPreview } from "./editor-with-preview";
-import { allFieldKeys, move, newStep, type Issues } from "./editor-state";
+import { allFieldKeys, inputId, move, newStep, type Issues } from "./editor-state";
 import { MappingEditor, type DetectedFieldHint } from "./mapping-editor";
 import { OriginsEditor } from "./origins-editor";
 import { SortableList } from "./sortable-list";
@@ -134,7 +134,15 @@ export function WorkflowEditor({
               ))}
             </div>
           </SortableList>
-          <Button type="button" variant="secondary" onClick={() => update({ steps: [...definition.steps, newStep(definition)] })}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              update({ steps: [...definition.steps, newStep(definition)] });
+              // The new step's title is what one types next.
+              requestAnimationFrame(() => document.getElementById(inputId(["steps", definition.steps.length, "title"]))?.focus());
+            }}
+          >
             Add step
           </Button>
         </Section>

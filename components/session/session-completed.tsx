@@ -9,13 +9,17 @@ export function SessionCompleted({
   embed,
   redirectUrl = null,
   takeFocus = false,
+  headingLevel = 1,
 }: {
   completedAt: string | null;
   embed: boolean;
   /** Not embedded, the page moves on to it by itself (a meta refresh); the link is for when it does not. */
   redirectUrl?: string | null;
   takeFocus?: boolean;
+  /** 1 on the session page; lower inside another page (the builder's preview). */
+  headingLevel?: 1 | 2 | 3;
 }) {
+  const Heading = `h${headingLevel}` as const;
   const onward = !embed && redirectUrl !== null;
   const when = completedAt ? ` on ${dateFormat.format(new Date(completedAt))} UTC` : "";
   return (
@@ -27,9 +31,9 @@ export function SessionCompleted({
       <p aria-hidden className={`mx-auto flex items-center justify-center rounded-full bg-emerald-100 text-emerald-700 ${embed ? "h-10 w-10 text-xl" : "h-12 w-12 text-2xl"}`}>
         ✓
       </p>
-      <h1 id="done-heading" tabIndex={-1} autoFocus={takeFocus} className={`mt-3 font-semibold focus:outline-none ${embed ? "text-xl" : "text-2xl"}`}>
+      <Heading id="done-heading" tabIndex={-1} autoFocus={takeFocus} className={`mt-3 font-semibold focus:outline-none ${embed ? "text-xl" : "text-2xl"}`}>
         Thank you — you&apos;re done
-      </h1>
+      </Heading>
       <p className="mt-2 text-slate-600">
         Your answers were submitted{when}.{embed || onward ? "" : " You can close this page."}
       </p>

@@ -39,7 +39,7 @@ export default async function WorkflowLayout({
               </a>{" "}
               /
             </p>
-            <h1 className="truncate text-2xl font-semibold">{view.name}</h1>
+            <h1 className="break-words text-2xl font-semibold">{view.name}</h1>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="version-status">
               {view.live ? (
                 <span className="rounded-full bg-emerald-50 px-2.5 py-0.5 font-medium text-emerald-800 ring-1 ring-emerald-200">
