@@ -116,6 +116,7 @@ const PAGES: Record<string, { path: () => string; expect: Record<Actor, PageExpe
   "app/workspaces/[workspaceId]/settings/tokens/page.tsx": { path: () => `/workspaces/${workspaceId}/settings/tokens`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/overview/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/overview?range=24h&mode=test`, expect: WORKSPACE_PAGE },
+  "app/workspaces/[workspaceId]/workflows/[workflowId]/completion/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/completion`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/deliveries/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/deliveries?mode=test`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions`, expect: WORKSPACE_PAGE },
   "app/workspaces/[workspaceId]/workflows/[workflowId]/sessions/[sessionId]/page.tsx": { path: () => `/workspaces/${workspaceId}/workflows/${hook.workflowId}/sessions/${liveSessionId}`, expect: WORKSPACE_PAGE },
