@@ -4,7 +4,8 @@ import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { logger } from "@/lib/log/logger";
 import { registerOutboundJobs } from "@/lib/outbound-webhooks/dispatch-jobs";
 import { closeHttpSender } from "@/lib/outbound-webhooks/http-sender";
-import { releaseAllLeases } from "@/lib/outbound-webhooks/message-repository";
+import { registerOutboundQueueMetrics } from "@/lib/observability/metrics";
+import { countPendingMessages, releaseAllLeases } from "@/lib/outbound-webhooks/message-repository";
 import { startJobRunner } from "./job-runner";
 import { registerScheduledJobs } from "./scheduled-jobs";
 
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   if (database.engine === "pglite") await releaseAllLeases(database.prisma);
   const outbound = await registerOutboundJobs(boss, { db: database.prisma, keys: config.appKeys, allowPrivateTargets: config.allowPrivateTargets });
   await registerScheduledJobs(boss, database.prisma, config.deliveryRetentionDays);
+  registerOutboundQueueMetrics(() => countPendingMessages(database.prisma, new Date()));
   onShutdown("jobs", async () => {
     outbound.stop();
     await boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });

@@ -28,7 +28,6 @@ export function defineCounter<L extends string>(config: Omit<CounterConfiguratio
   return define(config.name, (registry) => new Counter({ ...config, registers: [registry] }));
 }
 
-/** @public For domains adding their own gauges (queue depths); no caller yet. */
 export function defineGauge<L extends string>(config: Omit<GaugeConfiguration<L>, "registers">): Gauge<L> {
   return define(config.name, (registry) => new Gauge({ ...config, registers: [registry] }));
 }
@@ -78,4 +77,36 @@ export function registerPoolMetrics(): void {
       },
     }),
   );
+}
+
+// Completion webhooks (lib/outbound-webhooks). Attempts are counted by the instance that made
+// them; the queue's depth is one count over the shared outbox, so every instance reports the same.
+
+const ATTEMPT_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15];
+
+export const outboundMetrics = () => ({
+  attempts: defineCounter({
+    name: "signet_outbound_attempts_total",
+    help: "Completion-webhook attempts by result: delivered (2xx), retry (failed, due again later), failed (out of retries).",
+    labelNames: ["result"] as const,
+  }),
+  duration: defineHistogram({
+    name: "signet_outbound_attempt_duration_seconds",
+    help: "Time from an attempt's start to the receiver's answer or the error (at most the 15 s timeout).",
+    buckets: ATTEMPT_BUCKETS,
+  }),
+});
+
+/** The outbox's pending messages, due now (the queue's depth) and scheduled later, read at each scrape. */
+export function registerOutboundQueueMetrics(countPending: () => Promise<{ due: number; scheduled: number }>): void {
+  defineGauge({
+    name: "signet_outbound_messages_pending",
+    help: "Pending completion-webhook messages: due = waiting for an attempt now, scheduled = waiting for a later retry.",
+    labelNames: ["state"] as const,
+    async collect() {
+      const { due, scheduled } = await countPending();
+      this.set({ state: "due" }, due);
+      this.set({ state: "scheduled" }, scheduled);
+    },
+  });
 }

@@ -4,6 +4,7 @@ import type { AppKey } from "@/lib/config/env";
 import { decryptSecret } from "@/lib/encryption/at-rest";
 import { newRowId } from "@/lib/inbound-webhooks/row-id";
 import { logger } from "@/lib/log/logger";
+import { outboundMetrics } from "@/lib/observability/metrics";
 import { disableEndpointRow, findSigningSecrets } from "./endpoint-repository";
 import { postWebhook, type SendOutcome } from "./http-sender";
 import { claimDueMessages, findEndpointsFailingSince, markEndpointHealth, recordAttempts, type AttemptRecord, type ClaimedMessage, type DueMessage } from "./message-repository";
@@ -130,6 +131,11 @@ export async function deliverMessages(deps: DispatchDeps, ids: string[] | null, 
     }
   }
   await recordAttempts(deps.db, records);
+  const metrics = outboundMetrics();
+  for (const record of records) {
+    metrics.attempts.inc({ result: record.status === "delivered" ? "delivered" : record.status === "pending" ? "retry" : "failed" });
+    metrics.duration.observe(record.latencyMs / 1000);
+  }
 
   const finished = clock();
   // Most batches change nothing here: endpoints that were healthy and answered 2xx again.

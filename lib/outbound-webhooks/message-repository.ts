@@ -155,6 +155,17 @@ export async function findDueMessages(db: Db, now: Date, until: Date, limit: num
   return rows.map((r) => ({ id: r.id, dueAt: Number(r.dueAt) }));
 }
 
+/** Pending messages due by `now` and scheduled after it (the [status, nextAttemptAt] index answers both). */
+export async function countPendingMessages(db: Db, now: Date): Promise<{ due: number; scheduled: number }> {
+  const [row] = await hookSql(db).query<{ due: number | string; scheduled: number | string }>(
+    `SELECT count(*) FILTER (WHERE "nextAttemptAt" <= $1::timestamp(3))::int AS "due",
+            count(*) FILTER (WHERE "nextAttemptAt" > $1::timestamp(3))::int AS "scheduled"
+       FROM "OutboundMessage" WHERE "status" = 'pending'`,
+    [now],
+  );
+  return { due: Number(row?.due ?? 0), scheduled: Number(row?.scheduled ?? 0) };
+}
+
 /** Ends every lease: only safe where no other process can hold one (the embedded database at start-up). */
 export async function releaseAllLeases(db: Db): Promise<number> {
   const rows = await hookSql(db).query<{ id: string }>(`UPDATE "OutboundMessage" SET "leaseUntil" = NULL WHERE "leaseUntil" IS NOT NULL RETURNING "id"`, []);

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEventRows } from "@/lib/audit/audit-repository";
+import { outboundMetrics } from "@/lib/observability/metrics";
 import { deliverMessages, type DispatchDeps } from "@/lib/outbound-webhooks/deliver-messages";
 import { getEndpoint } from "@/lib/outbound-webhooks/get-endpoint";
 import { closeHttpSender } from "@/lib/outbound-webhooks/http-sender";
@@ -44,6 +45,12 @@ function deps(clock: { now: () => Date }, allowPrivateTargets = true): DispatchD
 }
 
 const messagesOf = (endpointId: string) => t.prisma.outboundMessage.findMany({ where: { endpointId }, orderBy: { createdAt: "asc" }, include: { attempts: { orderBy: { attemptedAt: "asc" } } } });
+
+/** Attempts this process has counted for /metrics with that result. */
+async function attemptsCounted(result: string): Promise<number> {
+  const { values } = await outboundMetrics().attempts.get();
+  return values.filter((v) => v.labels.result === result).reduce((sum, v) => sum + v.value, 0);
+}
 
 describe("completion webhooks", () => {
   it("a completed session writes its events in the session's transaction and a receiver verifies them with standardwebhooks", async () => {
@@ -88,6 +95,8 @@ describe("completion webhooks", () => {
     const [message] = await messagesOf(endpoint.id);
     const clock = fakeClock();
     let failuresLeft = 3;
+    const retriesBefore = await attemptsCounted("retry");
+    const deliveredBefore = await attemptsCounted("delivered");
     receiver.answer = (r) => (r.id === message!.id && failuresLeft-- > 0 ? { status: 503, body: "down" } : { status: 200, body: "ok" });
     try {
       const start = clock.at();
@@ -108,6 +117,8 @@ describe("completion webhooks", () => {
       const [after] = await messagesOf(endpoint.id);
       expect(after!.status).toBe("delivered");
       expect(after!.attempts.map((a) => a.statusCode)).toEqual([503, 503, 503, 200]);
+      expect((await attemptsCounted("retry")) - retriesBefore).toBe(3);
+      expect((await attemptsCounted("delivered")) - deliveredBefore).toBe(1);
       expect(after!.attempts.map((a) => a.attemptedAt.getTime() - start)).toEqual([0, 5_000, 305_000, 2_105_000]);
       expect(receiver.requests.filter((r) => r.id === message!.id && r.at > 0)).toHaveLength(4);
       expect((await t.prisma.outboundEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();

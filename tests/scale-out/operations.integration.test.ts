@@ -74,6 +74,9 @@ describe("/metrics", () => {
     expect(sample(/^signet_group_commit_batch_size_count (\d+)/m)).toBeGreaterThanOrEqual(1);
     expect(sample(/^signet_rate_limit_takes_total\{scope="hook"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
     expect(sample(/^process_resident_memory_bytes (\d+)/m)).toBeGreaterThan(10 * 1024 * 1024);
+    // This workflow has no completion endpoint: nothing waits in the outbox.
+    expect(sample(/^signet_outbound_messages_pending\{state="due"\} (\d+)/m)).toBe(0);
+    expect(sample(/^signet_outbound_messages_pending\{state="scheduled"\} (\d+)/m)).toBe(0);
     if (store.engine === "postgres") {
       expect(sample(/^signet_db_pool_connections\{pool="prisma",state="total"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
       expect(text).toMatch(/^signet_db_pool_connections\{pool="hot-path",state="waiting"\} \d+/m);
