@@ -5,6 +5,7 @@ import { listEndpointMessages } from "@/lib/outbound-webhooks/list-endpoint-mess
 import { listEndpoints } from "@/lib/outbound-webhooks/list-endpoints";
 import { verificationSnippets } from "@/lib/outbound-webhooks/verification-snippets";
 import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
+import { CardSection } from "@/components/ui/card-section";
 import { AddEndpointForm } from "@/components/completion/add-endpoint-form";
 import { EndpointCard } from "@/components/completion/endpoint-card";
 import { CodeBlock } from "@/components/webhook/copy-button";
@@ -14,17 +15,6 @@ export const metadata = { title: "After completion" };
 
 /** Messages shown per endpoint; the API pages through all of them. */
 const MESSAGES_SHOWN = 20;
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 // The layout already answered 404 for foreign ids and unknown workflows.
 export default async function CompletionPage({ params }: { params: Promise<{ workspaceId: string; workflowId: string }> }) {
@@ -38,13 +28,13 @@ export default async function CompletionPage({ params }: { params: Promise<{ wor
   return (
     <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
       <div className="space-y-6">
-        <Section id="endpoints-heading" title="Completion webhooks">
+        <CardSection id="endpoints-heading" title="Completion webhooks">
           <p className="text-sm text-slate-700">
             Each endpoint receives a signed POST (Standard Webhooks) when a session of this workflow starts, completes a step or completes, retried for
             about 27 hours until it answers 2xx.
           </p>
           {endpoints.length === 0 && <p className="text-sm text-slate-600">No endpoint yet.</p>}
-        </Section>
+        </CardSection>
         {endpoints.map((endpoint, i) => (
           <EndpointCard
             key={endpoint.id}
@@ -81,11 +71,11 @@ export default async function CompletionPage({ params }: { params: Promise<{ wor
       </div>
       <div className="space-y-6">
         {view.canEdit && (
-          <Section id="add-endpoint-heading" title="Add an endpoint">
+          <CardSection id="add-endpoint-heading" title="Add an endpoint">
             <AddEndpointForm create={createEndpointAction.bind(null, workspaceId, workflowId)} />
-          </Section>
+          </CardSection>
         )}
-        <Section id="verify-heading" title="Verify on your side">
+        <CardSection id="verify-heading" title="Verify on your side">
           <p className="text-sm text-slate-700">
             Verify each request before trusting it, with your endpoint&apos;s secret. Deliveries are at least once: deduplicate on <code>webhook-id</code>.
           </p>
@@ -95,7 +85,7 @@ export default async function CompletionPage({ params }: { params: Promise<{ wor
               <CodeBlock code={s.code} label={`${s.language} verification snippet`} />
             </details>
           ))}
-        </Section>
+        </CardSection>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { keyBytesRule } from "@/lib/hmac/signing-secrets";
 import { listSecrets } from "@/lib/webhook-secrets/list-secrets";
 import { allSigningSnippets } from "@/lib/snippets/signing-snippet";
 import { getWorkflowView } from "@/lib/workflows/get-workflow-view";
+import { CardSection } from "@/components/ui/card-section";
 import { EmbedPanel } from "@/components/webhook/embed-panel";
 import { EndpointUrls } from "@/components/webhook/endpoint-urls";
 import { HmacSettingsForm } from "@/components/webhook/hmac-settings-form";
@@ -23,17 +24,6 @@ import { createSecretAction, previewSignatureAction, revealSecretAction, revokeS
 export const metadata = { title: "Webhook" };
 
 const SECRET_PLACEHOLDER = "YOUR_SECRET";
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 // The layout already answered 404 for foreign ids and unknown workflows.
 export default async function WebhookPage({ params }: { params: Promise<{ workspaceId: string; workflowId: string }> }) {
@@ -56,10 +46,10 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
     // minmax(0, 1fr) columns and min-w-0 items: a long line of code scrolls in its own box instead of widening the page.
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
       <div className="min-w-0 space-y-6">
-        <Section id="urls-heading" title="Endpoint">
+        <CardSection id="urls-heading" title="Endpoint">
           <EndpointUrls hookUrl={view.urls.hookUrl} testUrl={view.urls.testUrl} published={view.live !== null} />
-        </Section>
-        <Section id="hmac-heading" title="HMAC authentication">
+        </CardSection>
+        <CardSection id="hmac-heading" title="HMAC authentication">
           <HmacSettingsForm
             draft={view.draft}
             revision={view.draftRevision}
@@ -69,8 +59,8 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
             save={saveDraftAction.bind(null, workspaceId, workflowId)}
             preview={previewSignatureAction}
           />
-        </Section>
-        <Section id="secrets-heading" title="Secrets">
+        </CardSection>
+        <CardSection id="secrets-heading" title="Secrets">
           <SecretsPanel
             secrets={secrets.map((s) => ({
               ...s,
@@ -88,10 +78,10 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
             reveal={revealSecretAction.bind(null, workflowId)}
             revoke={revokeSecretAction.bind(null, workspaceId, workflowId)}
           />
-        </Section>
+        </CardSection>
       </div>
       <div className="min-w-0 space-y-6">
-        <Section id="signing-heading" title="Signing help">
+        <CardSection id="signing-heading" title="Signing help">
           {liveHmac && JSON.stringify(liveHmac) !== JSON.stringify(testHmac) && (
             <p className="text-sm text-amber-900">
               These snippets sign for the test URL, which follows the draft; the live URL verifies with the published settings until you publish.
@@ -103,8 +93,8 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
           <SigningHelp snippets={snippets} secretPlaceholder={SECRET_PLACEHOLDER} />
           <h3 className="pt-2 font-medium">Send a signed test request</h3>
           <TestRequestPanel initialBody={sampleBody} canEdit={view.canEdit} send={sendTestRequestAction.bind(null, workflowId)} />
-        </Section>
-        <Section id="embed-heading-webhook" title="Embedding">
+        </CardSection>
+        <CardSection id="embed-heading-webhook" title="Embedding">
           <EmbedPanel
             liveOrigins={view.live?.definition.trigger.allowedOrigins ?? null}
             draftOrigins={view.draft.trigger.allowedOrigins}
@@ -112,7 +102,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ worksp
             snippet={embedSnippet({ settings: liveHmac ?? draftHmac, hookUrl: view.urls.hookUrl, secret: SECRET_PLACEHOLDER, sampleBody: liveSampleBody })}
             browserSnippet={embedBrowserSnippet(new URL(view.urls.hookUrl).origin)}
           />
-        </Section>
+        </CardSection>
       </div>
     </div>
   );
