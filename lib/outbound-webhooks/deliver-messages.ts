@@ -113,7 +113,7 @@ export async function deliverMessages(deps: DispatchDeps, ids: string[] | null, 
   const gone = new Set<string>();
   for (const { message, at, outcome } of outcomes) {
     const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
-    const base = { messageId: message.id, attemptId: newRowId(at.getTime()), attemptedAt: at, statusCode: outcome.statusCode, latencyMs: outcome.latencyMs, responseBody: outcome.responseBody, error: outcome.error };
+    const base = { messageId: message.id, attemptId: newRowId(at.getTime()), attemptedAt: at, claimedDueAt: new Date(message.dueAt), statusCode: outcome.statusCode, latencyMs: outcome.latencyMs, responseBody: outcome.responseBody, error: outcome.error };
     if (ok) {
       succeeded.add(message.endpointId);
       records.push({ ...base, status: "delivered", retryStep: message.retryStep + 1, nextAttemptAt: null });
@@ -130,7 +130,10 @@ export async function deliverMessages(deps: DispatchDeps, ids: string[] | null, 
       retries.push({ id: message.id, dueAt: next.getTime() });
     }
   }
-  await recordAttempts(deps.db, records);
+  // Resent while in flight: due again at once, whatever this attempt's outcome.
+  const requeued = await recordAttempts(deps.db, records);
+  const requeuedIds = new Set(requeued.map((m) => m.id));
+  retries.splice(0, retries.length, ...retries.filter((m) => !requeuedIds.has(m.id)), ...requeued);
   const metrics = outboundMetrics();
   for (const record of records) {
     metrics.attempts.inc({ result: record.status === "delivered" ? "delivered" : record.status === "pending" ? "retry" : "failed" });

@@ -43,6 +43,8 @@ export interface ClaimedMessage {
   payload: string;
   retryStep: number;
   attemptCount: number;
+  /** When this attempt was due (epoch ms): a resend while it is in flight moves it. */
+  dueAt: number;
   /** The endpoint has failed since its last success (a success then clears that). */
   endpointFailing: boolean;
 }
@@ -69,9 +71,10 @@ export async function claimDueMessages(db: Db, ids: string[] | null, now: Date, 
      UPDATE "OutboundMessage" m SET "leaseUntil" = $3::timestamp(3)
        FROM due, "OutboundEndpoint" e
       WHERE m."id" = due."id" AND e."id" = m."endpointId"
-     RETURNING m."id", m."endpointId", e."url", m."payload"::text AS "payload", m."retryStep", m."attemptCount", e."failingSince" IS NOT NULL AS "endpointFailing"`,
+     RETURNING m."id", m."endpointId", e."url", m."payload"::text AS "payload", m."retryStep", m."attemptCount",
+               (extract(epoch FROM m."nextAttemptAt") * 1000)::float8 AS "dueAt", e."failingSince" IS NOT NULL AS "endpointFailing"`,
     [ids, now, leaseUntil, limit],
-  );
+  ).then((rows) => rows.map((row) => ({ ...row, dueAt: Number(row.dueAt) })));
 }
 
 export interface AttemptRecord {
@@ -86,34 +89,43 @@ export interface AttemptRecord {
   status: "pending" | "delivered" | "failed";
   retryStep: number;
   nextAttemptAt: Date | null;
+  /** When the attempt was due as claimed (ClaimedMessage.dueAt). */
+  claimedDueAt: Date;
 }
 
-const RECORD_CASTS = ["", "", "::timestamp(3)", "::int", "::int", "", "", "::\"OutboundMessageStatus\"", "::int", "::timestamp(3)"] as const;
+const RECORD_CASTS = ["", "", "::timestamp(3)", "::int", "::int", "", "", "::\"OutboundMessageStatus\"", "::int", "::timestamp(3)", "::timestamp(3)"] as const;
 
 /**
  * One statement: every attempt's row, and its message's new state (lease released). A message
  * deleted meanwhile (its endpoint or session was deleted) is skipped.
  */
-export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<void> {
-  if (records.length === 0) return;
+export async function recordAttempts(db: Db, records: AttemptRecord[]): Promise<DueMessage[]> {
+  if (records.length === 0) return [];
   const params: unknown[] = [];
   for (const r of records) {
-    params.push(r.messageId, r.attemptId, r.attemptedAt, r.statusCode, r.latencyMs, r.responseBody, r.error, r.status, r.retryStep, r.nextAttemptAt);
+    params.push(r.messageId, r.attemptId, r.attemptedAt, r.statusCode, r.latencyMs, r.responseBody, r.error, r.status, r.retryStep, r.nextAttemptAt, r.claimedDueAt);
   }
-  await hookSql(db).query(
-    `WITH o ("messageId", "attemptId", "at", "code", "latency", "body", "error", "status", "step", "next") AS (VALUES ${valuesRows(records.length, RECORD_CASTS)}),
+  // A resend (requeueMessage) while the attempt was in flight moved nextAttemptAt: that newer
+  // request wins, so the message stays pending and due, and the caller enqueues it again.
+  const rows = await hookSql(db).query<{ id: string; requeued: boolean; dueAt: number | string | null }>(
+    `WITH o ("messageId", "attemptId", "at", "code", "latency", "body", "error", "status", "step", "next", "claimed") AS (VALUES ${valuesRows(records.length, RECORD_CASTS)}),
      a AS (
        INSERT INTO "OutboundAttempt" ("id", "messageId", "attemptedAt", "statusCode", "latencyMs", "responseBody", "error")
        SELECT o."attemptId", o."messageId", o."at", o."code", o."latency", o."body", o."error"
          FROM o JOIN "OutboundMessage" m ON m."id" = o."messageId"
      )
      UPDATE "OutboundMessage" m
-        SET "status" = o."status", "retryStep" = o."step", "nextAttemptAt" = o."next", "leaseUntil" = NULL,
+        SET "status" = CASE WHEN m."nextAttemptAt" IS DISTINCT FROM o."claimed" THEN m."status" ELSE o."status" END,
+            "retryStep" = CASE WHEN m."nextAttemptAt" IS DISTINCT FROM o."claimed" THEN m."retryStep" ELSE o."step" END,
+            "nextAttemptAt" = CASE WHEN m."nextAttemptAt" IS DISTINCT FROM o."claimed" THEN m."nextAttemptAt" ELSE o."next" END,
+            "leaseUntil" = NULL,
             "attemptCount" = m."attemptCount" + 1,
             "deliveredAt" = CASE WHEN o."status" = 'delivered' THEN o."at" ELSE m."deliveredAt" END
-       FROM o WHERE m."id" = o."messageId"`,
+       FROM o WHERE m."id" = o."messageId"
+     RETURNING m."id", m."nextAttemptAt" IS DISTINCT FROM o."next" AS "requeued", (extract(epoch FROM m."nextAttemptAt") * 1000)::float8 AS "dueAt"`,
     params,
   );
+  return rows.filter((r) => r.requeued && r.dueAt !== null).map((r) => ({ id: r.id, dueAt: Number(r.dueAt) }));
 }
 
 /** After a batch: endpoints that answered 2xx are no longer failing; the others fail since their first failure. */

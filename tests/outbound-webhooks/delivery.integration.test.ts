@@ -228,6 +228,33 @@ describe("completion webhooks", () => {
     expect((await messagesOf(endpoint.id))[0]!.attempts).toHaveLength(2);
   });
 
+  it("a resend while an attempt is in flight is not lost: the message stays due and goes out again", async () => {
+    const { workflow, endpoint, actor } = await workflowWithEndpoint(t.prisma, `${receiver.url}/in-flight`);
+    await completeSession(t.prisma, workflow.slug);
+    const [message] = await messagesOf(endpoint.id);
+    receiver.answer = () => ({ status: 200, body: "ok", delayMs: 500 });
+    try {
+      const clock = fakeClock();
+      const before = receiver.requests.length;
+      const inFlight = deliverMessages(deps(clock), [message!.id]);
+      while (receiver.requests.length === before) await new Promise((r) => setTimeout(r, 10));
+      await resendMessage(t.prisma, actor, message!.id);
+      const first = await inFlight;
+      expect(first).toMatchObject({ attempted: 1, delivered: 1 });
+      expect(first.retries.map((r) => r.id)).toEqual([message!.id]);
+      const [after] = await messagesOf(endpoint.id);
+      expect(after!.status).toBe("pending");
+      expect(after!.leaseUntil).toBeNull();
+
+      clock.advance(60_000);
+      expect(await deliverMessages(deps(clock), [message!.id])).toMatchObject({ attempted: 1, delivered: 1 });
+      expect(receiver.requests.filter((r) => r.id === message!.id)).toHaveLength(2);
+      expect((await messagesOf(endpoint.id))[0]!.status).toBe("delivered");
+    } finally {
+      receiver.answer = () => ({ status: 200, body: "ok" });
+    }
+  });
+
   it("during a rotation both secrets sign: a receiver with the old or the new one verifies", async () => {
     const { workflow, endpoint, actor, secret: oldSecret } = await workflowWithEndpoint(t.prisma, `${receiver.url}/rotate`);
     const rotated = await rotateEndpointSecret(t.prisma, actor, endpoint.id, { expireOldInSeconds: 3600 }, { keys: TEST_KEYS });

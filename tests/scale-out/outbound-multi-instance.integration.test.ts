@@ -46,7 +46,8 @@ describe.runIf(ON_POSTGRES)("completion webhooks on two instances", () => {
 
     // Every message resent through both instances at the same moment.
     const ids = [...firstRound];
-    await Promise.all(ids.flatMap((id) => [a, b].map((base) => api(base, cluster.owner.token, "POST", `/api/v1/messages/${id}/resend`))));
+    const resends = await Promise.all(ids.flatMap((id) => [a, b].map((base) => api(base, cluster.owner.token, "POST", `/api/v1/messages/${id}/resend`))));
+    expect(resends.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([]);
     // Wait for every message's second send (a total count could be reached by third sends of
     // others first), then settle: a late extra send would show up now.
     const sends = () => {
