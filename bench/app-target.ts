@@ -14,7 +14,7 @@ import { ZHmacSettings } from "../lib/hmac/schemas";
 // The same node arguments as `npm start` (scripts/start.mjs), without its wrapper process.
 import { serverNodeArgs } from "../scripts/build-server.mjs";
 import { startNginx, type NginxProxy } from "../scripts/lib/nginx-proxy";
-import { api, cli, log, stop, waitForApp } from "./app-process";
+import { api, appEnv, cli, log, stop, waitForApp } from "./app-process";
 import { runLoad, signedPool, type LoadResult } from "./load";
 import { sampleRss, treeRssMiB } from "./rss";
 
@@ -80,22 +80,14 @@ export async function runApp(options: AppRunOptions): Promise<AppRun> {
   }
   const ports = Array.from({ length: instances }, (_, i) => options.port + i);
   const base = options.nginxPort ? `http://127.0.0.1:${options.nginxPort}` : `http://127.0.0.1:${options.port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    HOSTNAME: "127.0.0.1",
-    SIGNET_PUBLIC_URL: base,
-    SIGNET_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    // Shared by the instances, as docs/deploy.md requires.
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    SIGNET_APP_KEY: randomBytes(32).toString("base64"),
-    SIGNET_TRUSTED_PROXIES: "127.0.0.1",
-    // The default (600/min per hook) would answer 429 within a second: this measures ingest.
-    SIGNET_HOOK_RATE_LIMIT: "100000000",
-    SIGNET_LOG_LEVEL: "warn",
-  };
+  const env = appEnv(
+    { base, dataDir, databaseUrl },
+    {
+      SIGNET_TRUSTED_PROXIES: "127.0.0.1",
+      // The default (600/min per hook) would answer 429 within a second: this measures ingest.
+      SIGNET_HOOK_RATE_LIMIT: "100000000",
+    },
+  );
   const children: ChildProcess[] = [];
   let nginx: NginxProxy | undefined;
   try {

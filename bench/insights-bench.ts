@@ -5,7 +5,6 @@
 //   2. the sessions export of all 200,000 sessions as CSV over HTTP from the built app,
 //      read as fast as the client can: rows/s and the app's RSS growth over its idle RSS.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +16,7 @@ import { INSIGHT_RANGES, rangeWindow, type TInsightRange } from "../lib/insights
 import { createScratchPostgres } from "../scripts/lib/scratch-postgres";
 import { serverNodeArgs } from "../scripts/build-server.mjs";
 import { seedInsights, type InsightsSeed } from "./insights-seed";
+import { appEnv, log, stop, waitForApp } from "./app-process";
 import { sampleRss, treeRssMiB } from "./rss";
 
 export const INSIGHTS_TARGETS = { queryP95Ms: 150, exportRowsPerSec: 20_000, exportRssGrowthMiB: 50 } as const;
@@ -38,8 +38,6 @@ export interface InsightsRun {
   export: { rows: number; bytes: number; seconds: number; rowsPerSec: number; firstByteMs: number; rssIdleMiB: number; rssMaxMiB: number; rssGrowthMiB: number };
 }
 
-const log = (event: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ bench: event, ...fields }));
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
@@ -49,20 +47,6 @@ async function time(samples: Map<string, number[]>, name: string, run: () => Pro
   await run();
   const ms = performance.now() - started;
   samples.set(name, [...(samples.get(name) ?? []), ms]);
-}
-
-async function waitForApp(base: string, child: ChildProcess, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} while starting`);
-    try {
-      if ((await fetch(`${base}/api/v1/openapi.json`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the app did not start in time");
 }
 
 /** Reads a streamed answer to the end, counting line ends (the seeded values have none inside). */
@@ -131,19 +115,7 @@ export async function runInsightsBench(options: { serverUrl: string; port: numbe
     });
 
     const base = `http://127.0.0.1:${options.port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(options.port),
-      HOSTNAME: "127.0.0.1",
-      SIGNET_PUBLIC_URL: base,
-      SIGNET_DATA_DIR: dataDir,
-      DATABASE_URL: scratch.databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64"),
-      SIGNET_APP_KEY: randomBytes(32).toString("base64"),
-      SIGNET_LOG_LEVEL: "warn",
-    };
+    const env = appEnv({ base, dataDir, databaseUrl: scratch.databaseUrl, port: options.port });
     child = spawn(process.execPath, serverNodeArgs(env), { env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForApp(base, child);
     const url = (query: string) => `${base}/api/v1/workflows/${seed.busyWorkflowId}/sessions/export?${query}`;
@@ -172,13 +144,7 @@ export async function runInsightsBench(options: { serverUrl: string; port: numbe
       export: { rows, bytes, seconds, rowsPerSec: rows / seconds, firstByteMs, rssIdleMiB, rssMaxMiB, rssGrowthMiB: rssMaxMiB - rssIdleMiB },
     };
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child!.kill("SIGKILL"), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    if (child) await stop(child);
     await scratch.drop().catch((error: unknown) => log("drop_failed", { error: String(error) }));
     rmSync(dataDir, { recursive: true, force: true });
   }

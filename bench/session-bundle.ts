@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { serverNodeArgs } from "../scripts/build-server.mjs";
 import { BUILDER_MARKERS, kib, measureColdScriptLoad, SESSION_SCRIPT_BUDGET_BYTES, type ColdLoad } from "../tests/helpers/script-bytes";
-import { api, cli, log, stop, waitForApp } from "./app-process";
+import { api, appEnv, cli, log, stop, waitForApp } from "./app-process";
 import type { Check } from "./report";
 
 export interface SessionBundleRun {
@@ -23,19 +23,7 @@ export interface SessionBundleRun {
 export async function runSessionBundle(options: { port: number }): Promise<SessionBundleRun> {
   const dataDir = mkdtempSync(join(tmpdir(), "signet-bench-bundle-"));
   const base = `http://127.0.0.1:${options.port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(options.port),
-    HOSTNAME: "127.0.0.1",
-    SIGNET_PUBLIC_URL: base,
-    SIGNET_DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    SIGNET_APP_KEY: randomBytes(32).toString("base64"),
-    SIGNET_LOG_LEVEL: "warn",
-  };
+  const env = appEnv({ base, dataDir, databaseUrl: "", port: options.port });
   let child: ChildProcess | undefined;
   const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const browser = await chromium.launch({ executablePath: existsSync(chromiumPath) ? chromiumPath : undefined, args: ["--no-sandbox", "--disable-gpu"] });
