@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { createWorkflowThroughUi, expect, test } from "./fixtures";
 
 // The builder loop as a new user walks it: test before publishing (the page's own curl snippet
 // against the test URL of a never-published workflow), map the detected fields, publish what
@@ -20,18 +20,10 @@ function runBash(code: string, name: string): Promise<string> {
   );
 }
 
-async function createWorkflow(page: Page, workspaceId: string, name: string): Promise<string> {
-  await page.goto(`/workspaces/${workspaceId}`);
-  await page.getByLabel("Workflow name").fill(name);
-  await page.getByRole("button", { name: "Create workflow" }).click();
-  await page.waitForURL(/\/workflows\/[^/]+$/);
-  return page.url();
-}
-
 const saved = (page: Page) => expect(page.getByText("All changes saved to the draft.")).toBeVisible();
 
 test("never published: HMAC on, a secret, the page's curl snippet on the test URL, map the detected fields, publish what is on screen", async ({ page, builder }, testInfo) => {
-  const builderUrl = await createWorkflow(page, builder.workspaceId, "Loop intake");
+  const builderUrl = await createWorkflowThroughUi(page, builder.workspaceId, "Loop intake");
   await page.getByRole("link", { name: "Webhook", exact: true }).click();
   await expect(page.getByText("the test URL works now")).toBeVisible();
 
@@ -81,7 +73,7 @@ test("never published: HMAC on, a secret, the page's curl snippet on the test UR
 });
 
 test("a tab round-trip keeps edits that were never saved by hand", async ({ page, builder }, testInfo) => {
-  const builderUrl = await createWorkflow(page, builder.workspaceId, "Round trip");
+  const builderUrl = await createWorkflowThroughUi(page, builder.workspaceId, "Round trip");
   await page.getByRole("button", { name: "Add field to step 1" }).click();
   await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Company");
@@ -97,7 +89,7 @@ test("a tab round-trip keeps edits that were never saved by hand", async ({ page
 });
 
 test("Standard Webhooks refuses a pasted secret that is not whsec_, and shows the rule", async ({ page, builder }, testInfo) => {
-  const builderUrl = await createWorkflow(page, builder.workspaceId, "Standard");
+  const builderUrl = await createWorkflowThroughUi(page, builder.workspaceId, "Standard");
   await page.goto(`${builderUrl}/webhook`);
   await page.getByLabel("Signature scheme").selectOption("standard-webhooks");
   await saved(page);
@@ -111,7 +103,7 @@ test("Standard Webhooks refuses a pasted secret that is not whsec_, and shows th
 });
 
 test("a payload with one unusable value starts a prefilled session, and its delivery row shows the warning", async ({ page, builder }, testInfo) => {
-  const builderUrl = await createWorkflow(page, builder.workspaceId, "Lenient");
+  const builderUrl = await createWorkflowThroughUi(page, builder.workspaceId, "Lenient");
   await page.getByRole("button", { name: "Add field to step 1" }).click();
   await page.getByRole("button", { name: /^Text/ }).click();
   await page.locator("#def-steps-0-fields-1-label").fill("Tier");

@@ -31,6 +31,15 @@ export async function signInThroughUi(page: Page, email: string, password = PASS
 }
 
 /** A fresh signed-in builder per test: its own account and personal workspace. */
+/** Creates a workflow from the workspace's home, as a builder does; answers its builder page's URL. */
+export async function createWorkflowThroughUi(page: Page, workspaceId: string, name: string): Promise<string> {
+  await page.goto(`/workspaces/${workspaceId}`);
+  await page.getByLabel("Workflow name").fill(name);
+  await page.getByRole("button", { name: "Create workflow" }).click();
+  await page.waitForURL(/\/workflows\/[^/]+$/);
+  return page.url();
+}
+
 export const test = base.extend<{ builder: { email: string; workspaceId: string } }>({
   builder: async ({ page }, use) => {
     const email = uniqueEmail("builder");

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { createWorkflowThroughUi, expect, test } from "./fixtures";
 
 // The Webhook tab journey: HMAC on with Standard Webhooks, a generated secret copied from the
 // page, the page's own Node snippet accepted by the test URL; rotation keeps both secrets
@@ -22,14 +22,6 @@ function runNode(code: string, name: string): Promise<string> {
   );
 }
 
-async function createWorkflow(page: Page, workspaceId: string, name: string): Promise<string> {
-  await page.goto(`/workspaces/${workspaceId}`);
-  await page.getByLabel("Workflow name").fill(name);
-  await page.getByRole("button", { name: "Create workflow" }).click();
-  await page.waitForURL(/\/workflows\/[^/]+$/);
-  return page.url();
-}
-
 async function generateSecret(page: Page): Promise<string> {
   await page.getByRole("button", { name: /^Generate (new )?secret$/ }).click();
   const shown = page.getByTestId("new-secret");
@@ -42,7 +34,7 @@ async function generateSecret(page: Page): Promise<string> {
 }
 
 test("HMAC panel: sign with the page's Node snippet, rotate, revoke, and read why in the delivery log", async ({ page, builder }, testInfo) => {
-  const workflowUrl = await createWorkflow(page, builder.workspaceId, "Signed intake");
+  const workflowUrl = await createWorkflowThroughUi(page, builder.workspaceId, "Signed intake");
   await page.goto(`${workflowUrl}/webhook`);
 
   await page.getByRole("switch", { name: "Require HMAC-signed requests" }).check();
