@@ -107,7 +107,7 @@ export async function deliverMessages(deps: DispatchDeps, ids: string[] | null, 
   );
 
   const records: AttemptRecord[] = [];
-  const retries: DueMessage[] = [];
+  const planned: DueMessage[] = [];
   const succeeded = new Set<string>();
   const failed = new Set<string>();
   const gone = new Set<string>();
@@ -127,13 +127,13 @@ export async function deliverMessages(deps: DispatchDeps, ids: string[] | null, 
     } else {
       const next = new Date(at.getTime() + delay);
       records.push({ ...base, status: "pending", retryStep: message.retryStep + 1, nextAttemptAt: next });
-      retries.push({ id: message.id, dueAt: next.getTime() });
+      planned.push({ id: message.id, dueAt: next.getTime() });
     }
   }
   // Resent while in flight: due again at once, whatever this attempt's outcome.
   const requeued = await recordAttempts(deps.db, records);
   const requeuedIds = new Set(requeued.map((m) => m.id));
-  retries.splice(0, retries.length, ...retries.filter((m) => !requeuedIds.has(m.id)), ...requeued);
+  const retries = [...planned.filter((m) => !requeuedIds.has(m.id)), ...requeued];
   const metrics = outboundMetrics();
   for (const record of records) {
     metrics.attempts.inc({ result: record.status === "delivered" ? "delivered" : record.status === "pending" ? "retry" : "failed" });
