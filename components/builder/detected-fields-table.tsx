@@ -2,6 +2,7 @@
 
 import type { DetectedFieldHint } from "./mapping-editor";
 import { SmallButton } from "./editor-inputs";
+import { ScrollRegion } from "@/components/ui/scroll-box";
 
 /**
  * The fields seen in signed test requests: path, type and an example value, each with a
@@ -20,7 +21,7 @@ export function DetectedFieldsTable({
   if (detected.length === 0) return null;
   return (
     // Scrolls sideways on its own on a phone; focusable so a keyboard can scroll it too.
-    <div role="region" aria-labelledby="detected-fields-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion labelledBy="detected-fields-caption" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" aria-labelledby="detected-fields-caption">
         <caption id="detected-fields-caption" className="px-3 pt-3 text-left font-medium">
           Detected fields <span className="font-normal text-slate-600">(from test requests)</span>
@@ -62,6 +63,6 @@ export function DetectedFieldsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-box";
+
 // The text alternative every chart carries: its numbers as a table, folded away until asked
 // for. The wrapper scrolls sideways on narrow screens and can take keyboard focus to do so.
 
@@ -5,7 +7,7 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
   return (
     <details className="text-sm">
       <summary className="cursor-pointer font-medium text-brand-700">Show the numbers as a table</summary>
-      <div role="region" aria-label={caption} tabIndex={0} className="mt-2 max-h-96 overflow-auto rounded-md border border-slate-200">
+      <ScrollRegion label={caption} className="mt-2 max-h-96 overflow-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
@@ -35,7 +37,7 @@ export function ChartTable({ caption, columns, rows }: { caption: string; column
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import type { FieldColumn } from "@/lib/sessions/session-columns";
 import type { SessionsTableRow } from "@/lib/sessions/sessions-table";
 import { AnswerSource, answerText, SOURCE_LABELS, sessionDateFormat, StatusBadge } from "./session-badges";
+import { ScrollRegion } from "@/components/ui/scroll-box";
 
 /** On phones, a card shows this many answers; the rest are one tap away on the detail page. */
 const CARD_ANSWERS = 4;
@@ -47,7 +48,7 @@ export function SessionsTable({
   }
   return (
     <>
-      <div role="region" aria-label={caption} tabIndex={0} className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block">
+      <ScrollRegion label={caption} className="hidden overflow-x-auto rounded-xl border border-slate-200 bg-white md:block">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">
@@ -88,7 +89,7 @@ export function SessionsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <ul aria-label={caption} className="space-y-3 md:hidden">
         {rows.map((row) => {
